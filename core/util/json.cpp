@@ -10,7 +10,7 @@ namespace {
 class ExactSax : public nlohmann::detail::json_sax_dom_parser<Json> {
 public:
     using Base = nlohmann::detail::json_sax_dom_parser<Json>;
-    explicit ExactSax(Json& root) : Base(root, false) {}
+    explicit ExactSax(Json& target) : Base(target, false) {}
 
     bool number_float(Json::number_float_t value, const Json::string_t& text) {
         if (text.find_first_of(".eE") == std::string::npos) {
