@@ -39,6 +39,11 @@ Result<std::optional<Bytes>> verifyProof(const Root& root, ByteView key, const s
         if (embedded) {
             node = *embedded;
             embedded.reset();
+            // Some provers (@ethereumjs/trie) also list embedded nodes as proof
+            // elements; geth does not. An element equal to the embedded bytes
+            // carries no new claim, so it is consumed rather than refused.
+            if (next < proof.size() && std::equal(proof[next].begin(), proof[next].end(), node.raw().begin(), node.raw().end()))
+                ++next;
         } else {
             if (next >= proof.size()) return proofError("missing node " + std::to_string(next) + " (proof is incomplete)");
             const Bytes& raw = proof[next];

@@ -125,16 +125,23 @@ private slots:
         Bytes missing = randomBytes(rng, 1, secure ? 20 : 4);
         prove.push_back(toHex(missing));
 
-        Json peer = runPeer("trie_peer.mjs", {{"secure", secure}, {"ops", ops}, {"prove", prove}});
-        Root ours = secure ? hashed.root() : plain.root();
-        QCOMPARE(toHex(ours), peer["root"].get<std::string>());
-
-        // Replay the operations to learn the final value of each proved key.
+        // Replay the operations to learn the final set. The peer gets that set
+        // rather than the operations: @ethereumjs/trie 6.2.1 leaves a
+        // non-canonical structure (a wrong root) after deleting a value held in
+        // a branch node — this test found it — while a trie's root is defined
+        // by its final contents alone. Our deletions are checked against
+        // insertion-only builds in deletionRestoresEarlierRoot.
         std::map<Bytes, Bytes> final;
         for (const auto& op : ops) {
             Bytes k = *fromHex(op[0].get<std::string>());
             if (op[1].is_null()) final.erase(k); else final[k] = *fromHex(op[1].get<std::string>());
         }
+        Json finalOps = Json::array();
+        for (const auto& [k, v] : final) finalOps.push_back({toHex(k), toHex(v)});
+        Json peer = runPeer("trie_peer.mjs", {{"secure", secure}, {"ops", finalOps}, {"prove", prove}});
+        Root ours = secure ? hashed.root() : plain.root();
+        QCOMPARE(toHex(ours), peer["root"].get<std::string>());
+
         for (const auto& k : prove) {
             Bytes key = *fromHex(k.get<std::string>());
             Bytes lookup = secure ? toBytes(crypto::keccak256(key)) : key;
