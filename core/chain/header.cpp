@@ -14,7 +14,9 @@ std::string Header::fork() const {
     return "pre-london";
 }
 
-Result<Header> headerFromJson(const Json& block) {
+namespace {
+
+Result<Header> parseHeaderFields(const Json& block) {
     Header h;
     CTRN_ASSIGN(h.parentHash, json::hash(block, "parentHash"));
     CTRN_ASSIGN(h.ommersHash, json::hash(block, "sha3Uncles"));
@@ -45,10 +47,13 @@ Result<Header> headerFromJson(const Json& block) {
     const char* names[] = {"baseFeePerGas", "withdrawalsRoot", "blobGasUsed", "excessBlobGas", "parentBeaconBlockRoot", "requestsHash"};
     for (std::size_t i = 1; i < std::size(present); ++i)
         if (present[i] && !present[i - 1])
-            return makeError(ErrorCode::InvalidInput,
-                             std::string("header: field '") + names[i] + "' without '" + names[i - 1] + "'");
+            return makeError(ErrorCode::InvalidInput, std::string("field '") + names[i] + "' without '" + names[i - 1] + "'");
     return h;
 }
+
+} // namespace
+
+Result<Header> headerFromJson(const Json& block) { return parseHeaderFields(block).withContext("header"); }
 
 Bytes encodeHeader(const Header& h) {
     using namespace encoding;
@@ -81,9 +86,8 @@ Bytes encodeHeader(const Header& h) {
 Hash headerHash(const Header& header) { return Hash(crypto::keccak256(encodeHeader(header))); }
 
 Result<Hash> verifyBlockHash(const Json& block) {
-    auto header = headerFromJson(block);
-    if (!header) return std::move(header).withContext("header").error();
-    Hash computed = headerHash(*header);
+    CTRN_ASSIGN(Header header, headerFromJson(block));
+    Hash computed = headerHash(header);
     if (block.is_object() && block.contains("hash") && !block["hash"].is_null()) {
         CTRN_ASSIGN(Hash claimed, json::hash(block, "hash"));
         if (claimed != computed)

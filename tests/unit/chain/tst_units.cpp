@@ -61,5 +61,8 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestUnits)
+int runUnitsTests(int argc, char** argv) {
+    TestUnits t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_units.moc"
