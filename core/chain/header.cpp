@@ -40,14 +40,6 @@ Result<Header> parseHeaderFields(const Json& block) {
     CTRN_ASSIGN(h.parentBeaconBlockRoot, json::optionalHash(block, "parentBeaconBlockRoot"));
     CTRN_ASSIGN(h.requestsHash, json::optionalHash(block, "requestsHash"));
 
-    // The RLP list is positional: a field can only be present if every field
-    // before it is, otherwise the hash would be of a header no fork defines.
-    const bool present[] = {h.baseFeePerGas.has_value(), h.withdrawalsRoot.has_value(), h.blobGasUsed.has_value(),
-                            h.excessBlobGas.has_value(), h.parentBeaconBlockRoot.has_value(), h.requestsHash.has_value()};
-    const char* names[] = {"baseFeePerGas", "withdrawalsRoot", "blobGasUsed", "excessBlobGas", "parentBeaconBlockRoot", "requestsHash"};
-    for (std::size_t i = 1; i < std::size(present); ++i)
-        if (present[i] && !present[i - 1])
-            return makeError(ErrorCode::InvalidInput, std::string("field '") + names[i] + "' without '" + names[i - 1] + "'");
     return h;
 }
 

@@ -47,8 +47,10 @@ struct Header {
 };
 
 // Reads a header from an eth_getBlockByNumber / eth_getBlockByHash result.
-// Fork fields must appear in order: a later fork's field without an earlier
-// one ("requestsHash" without "parentBeaconBlockRoot") is refused.
+// Fork fields are taken as present or absent one by one and encoded in their
+// canonical order, skipping absent ones — which is how nodes hash them (anvil's
+// London genesis carries blobGasUsed without withdrawalsRoot). A node that
+// adds or drops a field therefore changes the hash.
 Result<Header> headerFromJson(const Json& block);
 
 Bytes encodeHeader(const Header& header);

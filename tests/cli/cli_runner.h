@@ -28,11 +28,11 @@ inline RunResult runProgram(const QString& program, const QStringList& args, con
     return r;
 }
 
-inline RunResult ctrn(const QStringList& args, const QByteArray& input = {}) {
+inline RunResult runCtrn(const QStringList& args, const QByteArray& input = {}) {
     return runProgram(QStringLiteral(CTRN_CLI_PATH), args, input);
 }
 
-inline RunResult cast(const QStringList& args, const QByteArray& input = {}) {
+inline RunResult runCast(const QStringList& args, const QByteArray& input = {}) {
     return runProgram(QStringLiteral(CTRN_CAST_PATH), args, input);
 }
 

@@ -5,11 +5,11 @@ class TestCliKeccak : public QObject {
     Q_OBJECT
 private slots:
     void knownHashes() {
-        auto r = ctrn({"keccak", "0x"});
+        auto r = runCtrn({"keccak", "0x"});
         CTRN_EXPECT_OK(r);
         QCOMPARE(r.out, QString("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"));
         // keccak256("transfer(address,uint256)") starts with the ERC-20 selector.
-        r = ctrn({"keccak", QByteArray("transfer(address,uint256)").toHex().prepend("0x")});
+        r = runCtrn({"keccak", QByteArray("transfer(address,uint256)").toHex().prepend("0x")});
         CTRN_EXPECT_OK(r);
         QVERIFY(r.out.startsWith("0xa9059cbb"));
     }
@@ -24,8 +24,8 @@ private slots:
     }
     void agreesWithCast() {
         QFETCH(QString, hex);
-        auto ours = ctrn({"keccak", hex});
-        auto theirs = cast({"keccak", hex});
+        auto ours = runCtrn({"keccak", hex});
+        auto theirs = runCast({"keccak", hex});
         CTRN_EXPECT_OK(ours);
         QCOMPARE(theirs.exitCode, 0);
         QCOMPARE(ours.out, theirs.out.toLower());
@@ -43,7 +43,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
-        auto r = ctrn(args);
+        auto r = runCtrn(args);
         QCOMPARE(r.exitCode, exitCode);
         QCOMPARE(r.err.split('\n').first(), message);
         QVERIFY(r.out.isEmpty());

@@ -195,6 +195,12 @@ private slots:
         QVERIFY(!verifyProof(otherRoot, k, nodes).ok());
         QVERIFY(!verifyProof(t.root(), k, {}).ok());
         QVERIFY(verifyProof(emptyTrieRoot(), k, {})->has_value() == false);
+        // anvil proves an empty storage trie with the single node RLP("").
+        auto emptyNode = verifyProof(emptyTrieRoot(), k, {Bytes{0x80}});
+        QVERIFY(emptyNode.ok());
+        QVERIFY(!emptyNode->has_value());
+        QVERIFY(!verifyProof(emptyTrieRoot(), k, {Bytes{0x80}, Bytes{0x80}}).ok());
+        QVERIFY(!verifyProof(t.root(), k, {Bytes{0x80}}).ok());
     }
 
     void garbageNodesFailCleanly() {
