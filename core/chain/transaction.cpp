@@ -286,13 +286,20 @@ Result<Bytes> encodeSigned(const Transaction& tx) {
     return withTypeByte(tx.type, rlpEncodeList(f));
 }
 
+TransactionSigner::TransactionSigner(crypto::PrivateKey key)
+    : m_key(std::move(key)), m_address(crypto::addressOf(m_key)) {}
+
 Result<SignedTransaction> signTransaction(Transaction tx, const crypto::PrivateKey& key) {
+    return TransactionSigner(key).sign(std::move(tx));
+}
+
+Result<SignedTransaction> TransactionSigner::sign(Transaction tx) const {
     if (tx.type != TxType::Legacy && tx.type != TxType::AccessList && tx.type != TxType::DynamicFee)
         return txError("signing type " + std::to_string(int(tx.type)) + " transactions is not supported", ErrorCode::Unsupported);
     if (tx.isTyped() && !tx.chainId) return txError("a typed transaction needs a chainId", ErrorCode::InvalidInput);
     tx.signature.reset();
     Hash hash = signingHash(tx);
-    CTRN_ASSIGN(crypto::RecoverableSignature rsv, crypto::signRecoverable(key, hash.bytes()));
+    CTRN_ASSIGN(crypto::RecoverableSignature rsv, crypto::signRecoverable(m_key, hash.bytes()));
     TxSignature sig;
     CTRN_ASSIGN(sig.r, fromBigEndian(ByteView(rsv.data(), 32)));
     CTRN_ASSIGN(sig.s, fromBigEndian(ByteView(rsv.data() + 32, 32)));
@@ -304,7 +311,7 @@ Result<SignedTransaction> signTransaction(Transaction tx, const crypto::PrivateK
     SignedTransaction out;
     CTRN_ASSIGN(out.raw, encodeSigned(tx));
     out.hash = Hash(crypto::keccak256(out.raw));
-    out.from = Address(crypto::addressOf(key));
+    out.from = m_address;
     out.tx = std::move(tx);
     return out;
 }

@@ -78,8 +78,23 @@ struct SignedTransaction {
     Address from;
 };
 
-// Signs with RFC 6979 (deterministic, low s). Only types 0, 1 and 2 are
-// built by the wallet; the others are refused (Unsupported).
+// Signs transactions with one key. The sender address costs an elliptic-curve
+// multiplication, as much as half a signature, so it is derived once here
+// rather than per transaction (a wallet signs many with an unlocked account).
+class TransactionSigner {
+public:
+    explicit TransactionSigner(crypto::PrivateKey key);
+    const Address& address() const { return m_address; }
+    // RFC 6979 (deterministic, low s). Only types 0, 1 and 2 are built by
+    // the wallet; the others are refused (Unsupported).
+    Result<SignedTransaction> sign(Transaction tx) const;
+
+private:
+    crypto::PrivateKey m_key;
+    Address m_address;
+};
+
+// One-off signing: TransactionSigner(key).sign(tx).
 Result<SignedTransaction> signTransaction(Transaction tx, const crypto::PrivateKey& key);
 
 // Decodes a raw signed transaction and recovers its sender. Errors name the
