@@ -219,6 +219,10 @@ Result<SecureString> toXprv(const ExtendedKey& key) {
 std::string toXpub(const ExtendedKey& key) { return base58Check(serialize(key, false)); }
 
 Result<ExtendedKey> parseExtendedKey(std::string_view text) {
+    // Botan's decoder skips whitespace; an extended key with stray spaces is
+    // not what the user meant to paste, so only the alphabet is accepted.
+    static constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    if (text.empty() || text.find_first_not_of(kAlphabet) != std::string_view::npos) return invalidKey("not Base58");
     SecureBytes raw;
     try {
         auto decoded = Botan::base58_decode(text.data(), text.size());

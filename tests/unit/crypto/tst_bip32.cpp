@@ -68,6 +68,14 @@ private slots:
                                                              : reason));
         }
     }
+    void strayCharactersAreRejected() {
+        // Found by fuzz_bip32: Botan's Base58 decoder skips whitespace.
+        std::string xprv = loadVectors("bip32_vectors.json")["vectors"][0]["chains"][0]["xprv"].get<std::string>();
+        for (const std::string& bad : {" " + xprv, xprv + "\n", xprv.substr(0, 10) + " " + xprv.substr(10), std::string()})
+            CTRN_COMPARE_STR(parseExtendedKey(bad).error().message, "invalid extended key: not Base58");
+        CTRN_COMPARE_STR(parseExtendedKey("xprv0").error().message, "invalid extended key: not Base58");
+        CTRN_COMPARE_STR(parseExtendedKey("xprv1").error().message, "invalid extended key: expected 82 bytes, got 4");
+    }
     void hardenedNeedsPrivateKey() {
         auto master = *masterKeyFromSeed(*fromHex("000102030405060708090a0b0c0d0e0f"));
         auto r = deriveChild(master.neutered(), 0 | kHardened);
