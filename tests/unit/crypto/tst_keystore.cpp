@@ -155,6 +155,8 @@ private slots:
         QTest::newRow("array") << "[]" << "keystore: not a JSON object";
         QTest::newRow("no version") << "{}" << "keystore: missing field 'version'";
         QTest::newRow("version 1") << R"({"version": 1})" << "keystore: unsupported version 1";
+        QTest::newRow("version string") << R"({"version": "3"})"
+                                        << "keystore: field 'version' is not a non-negative integer below 2^64";
         QTest::newRow("no crypto") << R"({"version": 3})" << "keystore: missing field 'Crypto'";
         QTest::newRow("crypto not object") << R"({"version": 3, "crypto": 5})" << "keystore: 'crypto' is not an object";
     }

@@ -8,6 +8,10 @@
 #include <core/util/hex.h>
 #include <core/util/uint256.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace ctrn;
 using namespace ctrn::crypto;
 
@@ -159,6 +163,25 @@ private slots:
                          "invalid signature encoding: r or s out of range");
         CTRN_COMPARE_STR(verify(publicKeyOf(k), h, ByteView(sig).first(10)).error().message,
                          "invalid signature encoding: expected 64 or 65 bytes, got 10");
+    }
+    void sharedContextIsSafeAcrossThreads() {
+        // One process-wide context, used by several threads at once: after
+        // randomization it is only read, which libsecp256k1 allows.
+        auto k = key("0x4646464646464646464646464646464646464646464646464646464646464646");
+        auto h = hash("threads");
+        auto expected = *signRecoverable(k, h);
+        std::atomic<int> mismatches{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&] {
+                for (int i = 0; i < 50; ++i) {
+                    auto sig = signRecoverable(k, h);
+                    auto pub = recoverPublicKey(h, *sig);
+                    if (!sig || *sig != expected || !pub || !(*pub == publicKeyOf(k))) ++mismatches;
+                }
+            });
+        for (auto& t : threads) t.join();
+        QCOMPARE(mismatches.load(), 0);
     }
     void tweakAddAgreesForPrivateAndPublic() {
         auto k = key("0x4646464646464646464646464646464646464646464646464646464646464646");
