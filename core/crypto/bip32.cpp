@@ -227,6 +227,7 @@ Result<ExtendedKey> parseExtendedKey(std::string_view text) {
     try {
         auto decoded = Botan::base58_decode(text.data(), text.size());
         raw = SecureBytes(ByteView(decoded.data(), decoded.size()));
+        secureWipe(decoded.data(), decoded.size()); // an xprv holds the private key
     } catch (const std::exception&) {
         return invalidKey("not Base58");
     }

@@ -27,8 +27,8 @@ int runDerive(const Args& args) {
     auto xprv = crypto::toXprv(*key);
     if (!xprv) return printError(xprv.error());
 
-    // Field order as CLI.md lists it; this output is secret (the caller asked
-    // for it), so it is not kept in a std::string longer than needed.
+    // Field order as CLI.md lists it. The private key and xprv are secret
+    // (the caller asked for them), so every copy is wiped after printing.
     nlohmann::ordered_json out;
     out["path"] = path->toString();
     out["privateKey"] = std::string(key->privateKey->toHex().asString());
@@ -39,6 +39,10 @@ int runDerive(const Args& args) {
     std::string text = out.dump(2);
     printResult(text);
     secureWipe(text.data(), text.size());
+    for (const char* secret : {"privateKey", "xprv"}) {
+        auto& s = out[secret].get_ref<std::string&>();
+        secureWipe(s.data(), s.size());
+    }
     return ExitOk;
 }
 
