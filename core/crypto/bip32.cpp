@@ -6,6 +6,7 @@
 #include <botan/hash.h>
 #include <botan/mac.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 #include <string>
@@ -218,10 +219,15 @@ Result<SecureString> toXprv(const ExtendedKey& key) {
 std::string toXpub(const ExtendedKey& key) { return base58Check(serialize(key, false)); }
 
 Result<ExtendedKey> parseExtendedKey(std::string_view text) {
+    // Botan's decoder skips whitespace; an extended key with stray spaces is
+    // not what the user meant to paste, so only the alphabet is accepted.
+    static constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    if (text.empty() || text.find_first_not_of(kAlphabet) != std::string_view::npos) return invalidKey("not Base58");
     SecureBytes raw;
     try {
         auto decoded = Botan::base58_decode(text.data(), text.size());
         raw = SecureBytes(ByteView(decoded.data(), decoded.size()));
+        secureWipe(decoded.data(), decoded.size()); // an xprv holds the private key
     } catch (const std::exception&) {
         return invalidKey("not Base58");
     }
@@ -248,7 +254,11 @@ Result<ExtendedKey> parseExtendedKey(std::string_view text) {
         if (keyData[0] == 0x02 || keyData[0] == 0x03) return invalidKey("prvkey version / pubkey mismatch");
         if (keyData[0] != 0x00) return invalidKey("invalid prvkey prefix " + toHex(keyData.first(1), false));
         auto key = PrivateKey::fromBytes(keyData.subspan(1));
-        if (!key) return invalidKey("private key not in 1..n-1");
+        if (!key) {
+            // Name the value the way BIP32's test vector 5 does.
+            bool zero = std::all_of(keyData.begin() + 1, keyData.end(), [](std::uint8_t b) { return b == 0; });
+            return invalidKey(zero ? "private key 0 not in 1..n-1" : "private key n not in 1..n-1 (it is >= n)");
+        }
         publicKey = publicKeyOf(*key);
         privateKey = std::move(*key);
     } else {

@@ -70,7 +70,7 @@ Result<SecureString> entropyToMnemonic(ByteView entropy) {
             std::size_t index = 0;
             for (std::size_t b = 0; b < 11; ++b) {
                 std::size_t bit = w * 11 + b;
-                index = (index << 1) | ((bits[bit / 8] >> (7 - bit % 8)) & 1u);
+                index = (index << 1) | ((std::size_t{bits[bit / 8]} >> (7 - bit % 8)) & 1u);
             }
             if (w > 0) out.append(asView(" "));
             out.append(asView(detail::kBip39English[index]));

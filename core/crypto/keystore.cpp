@@ -23,17 +23,19 @@ namespace {
 
 Error bad(const std::string& why) { return makeError(ErrorCode::InvalidInput, "keystore: " + why); }
 
+std::string qualified(const std::string& where, const char* name) { return where.empty() ? name : where + "." + name; }
+
 // The keystore is untrusted input: every field access checks presence and type.
 Result<const Json*> field(const Json& object, const char* name, const std::string& where) {
     if (!object.is_object()) return bad("'" + where + "' is not an object");
     auto it = object.find(name);
-    if (it == object.end()) return bad("missing field '" + (where.empty() ? "" : where + ".") + name + "'");
+    if (it == object.end()) return bad("missing field '" + qualified(where, name) + "'");
     return &*it;
 }
 
 Result<std::string> stringField(const Json& object, const char* name, const std::string& where) {
     CTRN_ASSIGN(const Json* value, field(object, name, where));
-    if (!value->is_string()) return bad("field '" + (where.empty() ? "" : where + ".") + name + "' is not a string");
+    if (!value->is_string()) return bad("field '" + qualified(where, name) + "' is not a string");
     return value->get<std::string>();
 }
 
@@ -43,13 +45,13 @@ Result<std::uint64_t> uintField(const Json& object, const char* name, const std:
     if (value->is_number_integer() && value->get<std::int64_t>() >= 0)
         return static_cast<std::uint64_t>(value->get<std::int64_t>());
     // parseJson keeps integers above 2^64 as strings; those are out of any bound.
-    return bad("field '" + where + "." + name + "' is not a non-negative integer below 2^64");
+    return bad("field '" + qualified(where, name) + "' is not a non-negative integer below 2^64");
 }
 
 Result<Bytes> hexField(const Json& object, const char* name, const std::string& where) {
     CTRN_ASSIGN(auto text, stringField(object, name, where));
     auto bytes = fromHex(text);
-    if (!bytes) return bad("field '" + where + "." + name + "': " + bytes.error().message);
+    if (!bytes) return bad("field '" + qualified(where, name) + "': " + bytes.error().message);
     return std::move(bytes).value();
 }
 
