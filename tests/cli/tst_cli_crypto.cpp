@@ -219,6 +219,28 @@ private slots:
         CTRN_EXPECT_OK(master);
         QVERIFY(QJsonDocument::fromJson(master.out.toUtf8()).object()["xprv"].toString().startsWith("xprv9s21ZrQH143K"));
     }
+    // Secrets can stay out of argv: the seed from a file, entropy from a file or stdin.
+    void secretsFromFilesOrStdin() {
+        auto seed = runCtrn({"mnemonic", "seed"}, kAnvilMnemonic.toUtf8());
+        CTRN_EXPECT_OK(seed);
+        QString seedFile = writeFile(m_dir, "seed", seed.out.toUtf8() + "\n");
+        auto r = runCtrn({"hd", "derive", "--seed-file", seedFile, "--path", "m/44'/60'/0'/0/1"});
+        CTRN_EXPECT_OK(r);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["address"].toString(),
+                 QString("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+        auto missing = runCtrn({"hd", "derive", "--seed-file", "/nonexistent", "--path", "m"});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err, QString("ctrn: cannot read seed file '/nonexistent'"));
+
+        const QString zeros = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        auto fromStdin = runCtrn({"mnemonic", "from-entropy", "-"}, "0x00000000000000000000000000000000\n");
+        CTRN_EXPECT_OK(fromStdin);
+        QCOMPARE(fromStdin.out, zeros);
+        QString entropyFile = writeFile(m_dir, "entropy", "00000000000000000000000000000000");
+        auto fromFile = runCtrn({"mnemonic", "from-entropy", "--entropy-file", entropyFile});
+        CTRN_EXPECT_OK(fromFile);
+        QCOMPARE(fromFile.out, zeros);
+    }
     void hdDeriveErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");

@@ -14,7 +14,16 @@ namespace {
 
 int runDerive(const Args& args) {
     args.expectPositionalCount(0);
-    auto seedBytes = fromHex(args.required("seed"));
+    // The seed unlocks every account: --seed-file keeps it out of argv; --seed
+    // stays for CLI.md compatibility.
+    Result<Bytes> seedBytes = Bytes{};
+    if (auto file = args.option("seed-file")) {
+        auto text = readSecretFile(*file, "seed");
+        if (!text) return printError(text.error());
+        seedBytes = fromHex(text->asString());
+    } else {
+        seedBytes = fromHex(args.required("seed"));
+    }
     if (!seedBytes) return printError(makeError(seedBytes.error().code, "seed: " + seedBytes.error().message));
     SecureBytes seed(*seedBytes);
     secureWipe(seedBytes->data(), seedBytes->size());
@@ -47,12 +56,12 @@ int runDerive(const Args& args) {
 }
 
 const bool registered = registerCommand({
-    "hd derive", "--seed HEX --path P",
+    "hd derive", "(--seed HEX | --seed-file F) --path P",
     "Derives the BIP32 key at path P (e.g. m/44'/60'/0'/0/0; ' or h marks hardened, m alone is\n"
     "the master key) from a 16..64-byte seed (as `ctrn mnemonic seed` prints) and prints JSON\n"
     "{path, privateKey, publicKey (33-byte compressed), address (EIP-55), xprv, xpub} with\n"
     "mainnet version bytes. Exits 1 on bad hex, a bad seed length or a malformed path.",
-    {"seed", "path"}, runDerive});
+    {"seed", "seed-file", "path"}, runDerive});
 
 } // namespace
 } // namespace ctrn::cli

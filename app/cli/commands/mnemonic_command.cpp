@@ -31,7 +31,20 @@ int runNew(const Args& args) {
 
 int runFromEntropy(const Args& args) {
     args.expectPositionalCount(1);
-    auto entropy = fromHex(args.positional(0, "HEX"));
+    // Entropy is the wallet itself: besides the HEX argument of CLI.md it can
+    // come from a file or stdin ("-"), which keeps it out of argv and ps.
+    Result<Bytes> entropy = Bytes{};
+    if (auto file = args.option("entropy-file")) {
+        auto text = readSecretFile(*file, "entropy");
+        if (!text) return printError(text.error());
+        entropy = fromHex(text->asString());
+    } else if (args.positional(0, "HEX") == "-") {
+        std::string text = trim(readStdin());
+        entropy = fromHex(text);
+        secureWipe(text.data(), text.size());
+    } else {
+        entropy = fromHex(args.positional(0, "HEX"));
+    }
     if (!entropy) return printError(makeError(entropy.error().code, "entropy: " + entropy.error().message));
     SecureBytes secret(*entropy);
     secureWipe(entropy->data(), entropy->size());
@@ -74,10 +87,11 @@ const bool registeredNew = registerCommand({
     {"words"}, runNew});
 
 const bool registeredFromEntropy = registerCommand({
-    "mnemonic from-entropy", "HEX",
-    "Prints the BIP39 English mnemonic of 16, 20, 24, 28 or 32 bytes of entropy given as hex.\n"
+    "mnemonic from-entropy", "HEX | - | --entropy-file F",
+    "Prints the BIP39 English mnemonic of 16, 20, 24, 28 or 32 bytes of entropy given as hex:\n"
+    "as the argument, on stdin (HEX = -), or in file F (preferred: keeps it out of argv).\n"
     "Exits 1 on bad hex or another length.",
-    {}, runFromEntropy});
+    {"entropy-file"}, runFromEntropy});
 
 const bool registeredValidate = registerCommand({
     "mnemonic validate", "[--mnemonic-file F]",
