@@ -189,7 +189,7 @@ contract StakingHub is ReentrancyGuard {
         totalBonded += amount;
         p.shares += shares;
         p.principal += amount;
-        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION);
+        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
 
         token.lock(msg.sender, amount);
         emit Staked(msg.sender, agent, amount, shares);
@@ -216,7 +216,7 @@ contract StakingHub is ReentrancyGuard {
         a.bondedStake -= amount;
         totalBonded -= amount;
         p.shares -= shares;
-        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION);
+        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
 
         uint256 ushares = a.unbondingShares == 0 ? amount : Math.mulDiv(amount, a.unbondingShares, a.unbondingStake);
         if (ushares == 0) revert ZeroAmount();
@@ -280,8 +280,9 @@ contract StakingHub is ReentrancyGuard {
         uint256 shared = amount - commission;
         uint256 increment = Math.mulDiv(shared, PRECISION, a.bondedShares);
         a.rewardPerShare += increment;
-        // What the accumulator cannot represent goes to the agent, so nothing is stranded.
-        commission += shared - Math.mulDiv(increment, a.bondedShares, PRECISION);
+        // What the accumulator cannot represent goes to the agent, so nothing is stranded. Rounded so
+        // that stakers (whose debts round up) and the agent together never get more than `amount`.
+        commission += shared - Math.mulDiv(increment, a.bondedShares, PRECISION, Math.Rounding.Ceil);
         a.commissionAccrued += commission;
         emit RewardNotified(agent, msg.sender, amount, commission);
     }
@@ -397,7 +398,8 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Rewards `holder` could claim now from staking to `agent`.
     function pendingRewards(address holder, address agent) external view returns (uint256) {
         Position storage p = positions[holder][agent];
-        return p.rewardsOwed + Math.mulDiv(p.shares, agents[agent].rewardPerShare, PRECISION) - p.rewardDebt;
+        uint256 accrued = Math.mulDiv(p.shares, agents[agent].rewardPerShare, PRECISION);
+        return p.rewardsOwed + (accrued > p.rewardDebt ? accrued - p.rewardDebt : 0);
     }
 
     // --------------------------------------------------------------- internal
@@ -416,9 +418,10 @@ contract StakingHub is ReentrancyGuard {
     /// @dev Brings a position up to date: accrues rewards, then burns what slashes have taken.
     function _settle(address holder, address agent, Agent storage a, Position storage p) private {
         if (p.shares > 0) {
+            // Debts round up and accruals down, so no staker is ever paid a rounding wei it was not owed.
             uint256 accrued = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION);
-            p.rewardsOwed += accrued - p.rewardDebt;
-            p.rewardDebt = accrued;
+            if (accrued > p.rewardDebt) p.rewardsOwed += accrued - p.rewardDebt;
+            p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
         }
         if (p.principal == 0) return;
         uint256 value = _bondedValue(a, p.shares)
