@@ -403,8 +403,8 @@ contract TokenGovernorTest is GovernanceBase {
     }
 
     function test_fuzz_votesAreSnapshotBalances(uint256 amount, uint256 bought) public {
-        amount = bound(amount, 0, 100_000_000e18);
-        bought = bound(bought, 0, 100_000_000e18);
+        amount = bound(amount, 0, 90_000_000e18);
+        bought = bound(bought, 0, 90_000_000e18);
         address voter = makeAddr("voter");
         fundAndDelegate(voter, amount);
         uint256 id = propose(governor, alice, treasuryTransfer(recipient, 1, "fuzz"));
