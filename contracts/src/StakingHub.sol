@@ -105,7 +105,6 @@ contract StakingHub is ReentrancyGuard {
     error NothingToWithdraw();
     error NothingToClaim();
     error NoStakers(address agent);
-    error AgentFullySlashed(address agent);
     error InvalidSlashFraction(uint256 fraction);
     error InvalidElectedCount(uint256 count);
     error InvalidUnbondingPeriod(uint256 period);
@@ -180,7 +179,7 @@ contract StakingHub is ReentrancyGuard {
         if (a.bondedShares == 0) {
             shares = amount;
         } else {
-            if (a.bondedStake == 0) revert AgentFullySlashed(agent);
+            // bondedStake > 0 here: a slash takes < 100 % and an unstake never empties a pool others share.
             shares = Math.mulDiv(amount, a.bondedShares, a.bondedStake);
         }
         if (shares == 0) revert ZeroAmount();
