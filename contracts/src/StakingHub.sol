@@ -208,7 +208,8 @@ contract StakingHub is ReentrancyGuard {
         uint256 available = _bondedValue(a, p.shares);
         if (amount > available) revert InsufficientStake(available, amount);
         // Round the shares burned up so the pool never loses value to rounding.
-        uint256 shares = amount == available ? p.shares : Math.mulDiv(amount, a.bondedShares, a.bondedStake, Math.Rounding.Ceil);
+        uint256 shares =
+            amount == available ? p.shares : Math.mulDiv(amount, a.bondedShares, a.bondedStake, Math.Rounding.Ceil);
         if (shares > p.shares) shares = p.shares;
 
         a.bondedShares -= shares;

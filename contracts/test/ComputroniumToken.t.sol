@@ -32,9 +32,7 @@ contract ComputroniumTokenTest is Protocol {
 
     function test_constructor_revertsOnZeroAddress() public {
         vm.expectRevert(ComputroniumToken.ZeroAddress.selector);
-        new ComputroniumToken(
-            ComputroniumToken.Distribution(address(0), 1, ecosystem, 1, liquidity, 1, team, 1)
-        );
+        new ComputroniumToken(ComputroniumToken.Distribution(address(0), 1, ecosystem, 1, liquidity, 1, team, 1));
     }
 
     function test_teamVesting_releasesOverTime() public {
@@ -181,7 +179,11 @@ contract ComputroniumTokenTest is Protocol {
         bytes32 structHash = keccak256(
             abi.encode(
                 keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
-                owner, bob, 7e18, token.nonces(owner), deadline
+                owner,
+                bob,
+                7e18,
+                token.nonces(owner),
+                deadline
             )
         );
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
@@ -202,7 +204,9 @@ contract ComputroniumTokenTest is Protocol {
         vm.prank(alice);
         if (amount > balance - locked) {
             vm.expectRevert(
-                abi.encodeWithSelector(ComputroniumToken.TransferExceedsUnlocked.selector, alice, balance - locked, amount)
+                abi.encodeWithSelector(
+                    ComputroniumToken.TransferExceedsUnlocked.selector, alice, balance - locked, amount
+                )
             );
         }
         token.transfer(bob, amount);

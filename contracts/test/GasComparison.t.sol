@@ -69,9 +69,8 @@ contract GasComparisonTest is GovernanceBase {
         gas.delegate = before - gasleft();
         vm.roll(block.number + 1);
 
-        Proposal memory p = singleCall(
-            address(t), abi.encodeCall(IERC20.transfer, (recipient, 1_000e18)), "Pay the recipient"
-        );
+        Proposal memory p =
+            singleCall(address(t), abi.encodeCall(IERC20.transfer, (recipient, 1_000e18)), "Pay the recipient");
         vm.prank(bob);
         before = gasleft();
         uint256 id = g.propose(p.targets, p.values, p.calldatas, p.description);

@@ -425,7 +425,6 @@ contract StakingHubTest is Protocol {
         assertApproxEqRel(with1000, with10, 0.05e18, "claim gas must not grow with stakers");
     }
 
-
     // --- fuzz -------------------------------------------------------------------------------------
 
     function test_fuzz_rewardsSplitProRata(uint256 a, uint256 b, uint256 reward) public {
@@ -483,7 +482,14 @@ contract StakingHandler is Protocol {
     address[] public actors;
     address[] public agentsList;
 
-    constructor(StakingHub h_, ComputroniumToken t_, address gov_, address payer_, address[] memory actors_, address[] memory agents_) {
+    constructor(
+        StakingHub h_,
+        ComputroniumToken t_,
+        address gov_,
+        address payer_,
+        address[] memory actors_,
+        address[] memory agents_
+    ) {
         h = h_;
         t = t_;
         gov = gov_;
@@ -585,8 +591,12 @@ contract StakingHubInvariantTest is Protocol {
 
     function _allAgents() internal view returns (address[] memory all) {
         all = new address[](agentAddrs.length + actors.length);
-        for (uint256 i; i < agentAddrs.length; ++i) all[i] = agentAddrs[i];
-        for (uint256 i; i < actors.length; ++i) all[agentAddrs.length + i] = actors[i];
+        for (uint256 i; i < agentAddrs.length; ++i) {
+            all[i] = agentAddrs[i];
+        }
+        for (uint256 i; i < actors.length; ++i) {
+            all[agentAddrs.length + i] = actors[i];
+        }
     }
 
     /// The hub's totals equal the sum of the agents' pools, and each pool's shares the sum of its stakers' shares.

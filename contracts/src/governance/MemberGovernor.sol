@@ -128,12 +128,7 @@ contract MemberGovernor is
         return super.proposalThreshold();
     }
 
-    function state(uint256 proposalId)
-        public
-        view
-        override(Governor, GovernorTimelockControl)
-        returns (ProposalState)
-    {
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
         return super.state(proposalId);
     }
 
@@ -146,7 +141,12 @@ contract MemberGovernor is
         return super.proposalNeedsQueuing(proposalId);
     }
 
-    function _voteSucceeded(uint256 proposalId) internal view override(Governor, GovernorCountingSimple) returns (bool) {
+    function _voteSucceeded(uint256 proposalId)
+        internal
+        view
+        override(Governor, GovernorCountingSimple)
+        returns (bool)
+    {
         if (!needsSupermajority[proposalId]) return super._voteSucceeded(proposalId);
         (uint256 againstVotes, uint256 forVotes,) = proposalVotes(proposalId);
         return _supermajorityReached(forVotes, againstVotes);

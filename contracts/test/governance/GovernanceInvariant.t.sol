@@ -49,7 +49,10 @@ contract GovernanceHandler is GovernanceBase {
             cited[i] = idsOf[g][(citeSeed / 3 + i) % n];
         }
         vm.prank(actor);
-        try GovernorCitations(payable(address(govs[g]))).proposeWithCitations(p.targets, p.values, p.calldatas, p.description, cited) returns (uint256 id) {
+        try GovernorCitations(payable(address(govs[g])))
+            .proposeWithCitations(p.targets, p.values, p.calldatas, p.description, cited) returns (
+            uint256 id
+        ) {
             idsOf[g].push(id);
             proposalsOf[g].push(p);
         } catch {}
@@ -107,7 +110,11 @@ contract GovernanceInvariantTest is GovernanceBase {
         }
         initialRep = rep.totalSupply();
         vm.roll(block.number + 1);
-        handler = new GovernanceHandler([Governor(payable(governor)), Governor(payable(quadratic)), Governor(payable(member))], actors, address(token));
+        handler = new GovernanceHandler(
+            [Governor(payable(governor)), Governor(payable(quadratic)), Governor(payable(member))],
+            actors,
+            address(token)
+        );
         targetContract(address(handler));
     }
 

@@ -137,7 +137,9 @@ contract GuardianMultisigTest is Protocol {
         }
         vm.prank(guardian1);
         if (confirmations < 2) {
-            vm.expectRevert(abi.encodeWithSelector(GuardianMultisig.ThresholdNotReached.selector, txId, confirmations, 2));
+            vm.expectRevert(
+                abi.encodeWithSelector(GuardianMultisig.ThresholdNotReached.selector, txId, confirmations, 2)
+            );
         }
         guardian.execute(txId);
     }

@@ -115,7 +115,8 @@ contract TokenGovernorTest is GovernanceBase {
                 IGovernor.GovernorUnexpectedProposalState.selector,
                 id,
                 IGovernor.ProposalState.Pending,
-                bytes32(uint256(1) << uint8(IGovernor.ProposalState.Succeeded)) | bytes32(uint256(1) << uint8(IGovernor.ProposalState.Queued))
+                bytes32(uint256(1) << uint8(IGovernor.ProposalState.Succeeded))
+                    | bytes32(uint256(1) << uint8(IGovernor.ProposalState.Queued))
             )
         );
         execute(governor, p);
@@ -199,9 +200,8 @@ contract TokenGovernorTest is GovernanceBase {
     // --- supermajority --------------------------------------------------------------------------
 
     function test_supermajority_requiredForGovernanceChanges() public {
-        Proposal memory p = singleCall(
-            address(governor), abi.encodeCall(governor.setVotingPeriod, (200)), "Longer votes"
-        );
+        Proposal memory p =
+            singleCall(address(governor), abi.encodeCall(governor.setVotingPeriod, (200)), "Longer votes");
         uint256 id = propose(governor, alice, p);
         assertTrue(governor.needsSupermajority(id));
         toVoting(governor, id);
@@ -213,9 +213,8 @@ contract TokenGovernorTest is GovernanceBase {
     }
 
     function test_supermajority_passesWithTwoThirds() public {
-        Proposal memory p = singleCall(
-            address(governor), abi.encodeCall(governor.setVotingPeriod, (200)), "Longer votes"
-        );
+        Proposal memory p =
+            singleCall(address(governor), abi.encodeCall(governor.setVotingPeriod, (200)), "Longer votes");
         uint256 id = propose(governor, alice, p);
         toVoting(governor, id);
         vote(governor, id, alice, FOR);
@@ -350,11 +349,7 @@ contract TokenGovernorTest is GovernanceBase {
     function test_constructor_revertsOnInvalidShare() public {
         vm.expectRevert(abi.encodeWithSelector(GovernorCitations.InvalidShare.selector, 10_001));
         new TokenGovernor(
-            IVotes(address(token)),
-            timelock,
-            rep,
-            GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0)),
-            0
+            IVotes(address(token)), timelock, rep, GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0)), 0
         );
     }
 
@@ -430,6 +425,9 @@ contract TokenGovernorTest is GovernanceBase {
         vote(governor, id, a, AGAINST);
         toEnd(governor, id);
         bool passes = forVotes * 3 >= (forVotes + againstVotes) * 2 && forVotes > againstVotes;
-        assertEq(uint256(governor.state(id)), uint256(passes ? IGovernor.ProposalState.Succeeded : IGovernor.ProposalState.Defeated));
+        assertEq(
+            uint256(governor.state(id)),
+            uint256(passes ? IGovernor.ProposalState.Succeeded : IGovernor.ProposalState.Defeated)
+        );
     }
 }

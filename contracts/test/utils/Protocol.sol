@@ -78,13 +78,18 @@ abstract contract Protocol is Test {
         constitutional[4] = vm.computeCreateAddress(address(this), nonce + 2);
 
         governor = new TokenGovernor(
-            IVotes(address(token)), timelock, rep, _config("Computronium token vote", 1_000e18, 4, constitutional),
+            IVotes(address(token)),
+            timelock,
+            rep,
+            _config("Computronium token vote", 1_000e18, 4, constitutional),
             LATE_QUORUM_EXTENSION
         );
         quadratic = new QuadraticGovernor(
             IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 10, constitutional)
         );
-        member = new MemberGovernor(rep, timelock, _config("Computronium member vote", 1, 2, constitutional), MEMBER_THRESHOLD);
+        member = new MemberGovernor(
+            rep, timelock, _config("Computronium member vote", 1, 2, constitutional), MEMBER_THRESHOLD
+        );
         require(address(governor) == constitutional[2] && address(member) == constitutional[4], "addresses");
 
         address[] memory guardians = new address[](3);
