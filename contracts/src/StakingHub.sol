@@ -262,6 +262,17 @@ contract StakingHub is ReentrancyGuard {
         _settle(holder, agent, agents[agent], positions[holder][agent]);
     }
 
+    /// @notice {applySlash} for many stakers of one agent (a keeper, or the slashing proposal itself,
+    /// can burn slashed stake everywhere so it stops counting as votes).
+    /// @param agent The agent staked to.
+    /// @param holders The stakers.
+    function applySlashes(address agent, address[] calldata holders) external nonReentrant {
+        Agent storage a = agents[agent];
+        for (uint256 i; i < holders.length; ++i) {
+            _settle(holders[i], agent, a, positions[holders[i]][agent]);
+        }
+    }
+
     // ---------------------------------------------------------------- rewards
 
     /// @notice Pulls `amount` CTRN from the caller as rewards for `agent`: the agent's commission

@@ -303,6 +303,24 @@ contract StakingHubTest is Protocol {
         assertEq(token.lockedOf(bob), 45e18);
     }
 
+    function test_applySlashes_burnsForEveryHolder() public {
+        vm.prank(alice);
+        token.delegate(alice);
+        _stake(alice, agent, 400e18);
+        _stake(bob, agent, 100e18);
+        _slash(agent, 0.25e18);
+        assertEq(token.getVotes(alice), 1_000e18); // not yet burned: still votes
+        address[] memory holders = new address[](2);
+        holders[0] = alice;
+        holders[1] = bob;
+        hub.applySlashes(agent, holders);
+        assertEq(token.balanceOf(alice), 900e18);
+        assertEq(token.balanceOf(bob), 975e18);
+        assertEq(token.getVotes(alice), 900e18);
+        hub.applySlashes(agent, holders); // idempotent
+        assertEq(token.balanceOf(alice), 900e18);
+    }
+
     function test_slash_newStakeAfterSlashIsNotDiluted() public {
         _stake(alice, agent, 100e18);
         _slash(agent, 0.5e18);
