@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ComputroniumToken} from "./ComputroniumToken.sol";
+
+/// @title Computronium staking hub
+/// @notice Agents (delegates) register; holders stake CTRN to themselves or to
+/// an agent, request unstake, wait the unbonding period and withdraw. Rewards
+/// sent to an agent are shared among its stakers after the agent's commission.
+/// Governance can slash an agent; the elected set is the top N agents by stake.
+/// @dev Lock in place: staked tokens stay in the holder's wallet, locked by the
+/// token, so they keep their voting power. Each agent has two pools (bonded and
+/// unbonding) priced in shares; a slash lowers both pools' stake and so every
+/// staker's value in O(1). The tokens a slash takes are burned from a staker's
+/// locked balance lazily, the next time the position is touched (by the staker
+/// or by anyone through {applySlash}). Rewards use a reward-per-share
+/// accumulator over bonded shares, so claiming is O(1) whatever the number of
+/// stakers. Storage is plain mappings of plain structs for light-client proofs.
+contract StakingHub is ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    /// @notice Fixed-point scale of the reward accumulator and of slash fractions.
+    uint256 public constant PRECISION = 1e18;
+    /// @notice Highest commission an agent may set, in basis points.
+    uint16 public constant MAX_COMMISSION_BPS = 5_000;
+    /// @notice Upper bound on the elected set size and on the unbonding period.
+    uint256 public constant MAX_ELECTED = 101;
+    uint256 public constant MAX_UNBONDING_PERIOD = 60 days;
+
+    struct Agent {
+        bool registered;
+        uint16 commissionBps;
+        uint64 registeredAt;
+        string name;
+        string metadataURI;
+        uint256 bondedStake; // CTRN value of the bonded pool (after slashes)
+        uint256 bondedShares; // shares of the bonded pool
+        uint256 unbondingStake; // CTRN value of the unbonding pool (after slashes)
+        uint256 unbondingShares; // shares of the unbonding pool
+        uint256 rewardPerShare; // accumulated rewards per bonded share, scaled by PRECISION
+        uint256 commissionAccrued; // commission not yet claimed by the agent
+    }
+
+    struct Position {
+        uint256 shares; // bonded pool shares
+        uint256 unbondingShares; // unbonding pool shares
+        uint64 unbondingReleaseAt; // when the unbonding part can be withdrawn
+        uint256 principal; // tokens locked in CTRN for this position (not yet reduced by pending slashes)
+        uint256 rewardDebt; // shares * rewardPerShare / PRECISION at the last settlement
+        uint256 rewardsOwed; // settled, unclaimed rewards
+    }
+
+    /// @notice The CTRN token.
+    ComputroniumToken public immutable token;
+    /// @notice The governance executor (the timelock): sets parameters and slashes.
+    address public immutable governance;
+
+    /// @notice Size of the elected agent set (DPoS delegates).
+    uint256 public electedCount = 21;
+    /// @notice Time between an unstake request and its withdrawal.
+    uint256 public unbondingPeriod = 7 days;
+    /// @notice Sum of every agent's bonded stake.
+    uint256 public totalBonded;
+    /// @notice Sum of every agent's unbonding stake.
+    uint256 public totalUnbonding;
+    /// @notice Rewards received through {notifyReward}, all time.
+    uint256 public totalRewardsReceived;
+    /// @notice Rewards and commissions paid out, all time.
+    uint256 public totalRewardsPaid;
+
+    /// @notice Agent (or self-staker) records by address.
+    mapping(address agent => Agent) public agents;
+    /// @notice Stake positions by holder and agent.
+    mapping(address holder => mapping(address agent => Position)) public positions;
+    /// @notice Registered agents in registration order.
+    address[] public agentList;
+
+    event AgentRegistered(address indexed agent, string name, string metadataURI, uint16 commissionBps);
+    event AgentUpdated(address indexed agent, string name, string metadataURI);
+    event CommissionChanged(address indexed agent, uint16 oldBps, uint16 newBps);
+    event Staked(address indexed holder, address indexed agent, uint256 amount, uint256 shares);
+    event UnstakeRequested(address indexed holder, address indexed agent, uint256 amount, uint64 releaseAt);
+    event Withdrawn(address indexed holder, address indexed agent, uint256 amount);
+    event RewardNotified(address indexed agent, address indexed from, uint256 amount, uint256 commission);
+    event RewardClaimed(address indexed holder, address indexed agent, uint256 amount);
+    event CommissionClaimed(address indexed agent, uint256 amount);
+    event AgentSlashed(address indexed agent, uint256 fraction, uint256 bondedSlashed, uint256 unbondingSlashed);
+    event SlashApplied(address indexed holder, address indexed agent, uint256 burned);
+    event ElectedCountChanged(uint256 oldCount, uint256 newCount);
+    event UnbondingPeriodChanged(uint256 oldPeriod, uint256 newPeriod);
+
+    error ZeroAddress();
+    error ZeroAmount();
+    error NotGovernance(address caller);
+    error AgentAlreadyRegistered(address agent);
+    error AgentNotRegistered(address agent);
+    error CommissionTooHigh(uint16 bps, uint16 max);
+    error EmptyName();
+    error InsufficientStake(uint256 available, uint256 requested);
+    error UnbondingNotFinished(uint64 releaseAt);
+    error NothingToWithdraw();
+    error NothingToClaim();
+    error NoStakers(address agent);
+    error InvalidSlashFraction(uint256 fraction);
+    error InvalidElectedCount(uint256 count);
+    error InvalidUnbondingPeriod(uint256 period);
+
+    modifier onlyGovernance() {
+        if (msg.sender != governance) revert NotGovernance(msg.sender);
+        _;
+    }
+
+    /// @param token_ The CTRN token (which must name this hub as its staking hub).
+    /// @param governance_ The timelock.
+    constructor(ComputroniumToken token_, address governance_) {
+        if (address(token_) == address(0) || governance_ == address(0)) revert ZeroAddress();
+        token = token_;
+        governance = governance_;
+    }
+
+    // ----------------------------------------------------------------- agents
+
+    /// @notice Registers the caller as an agent.
+    /// @param name Display name (non-empty).
+    /// @param metadataURI Where the agent describes itself.
+    /// @param commissionBps Share of rewards the agent keeps, at most MAX_COMMISSION_BPS.
+    function registerAgent(string calldata name, string calldata metadataURI, uint16 commissionBps) external {
+        Agent storage a = agents[msg.sender];
+        if (a.registered) revert AgentAlreadyRegistered(msg.sender);
+        if (bytes(name).length == 0) revert EmptyName();
+        if (commissionBps > MAX_COMMISSION_BPS) revert CommissionTooHigh(commissionBps, MAX_COMMISSION_BPS);
+        a.registered = true;
+        a.commissionBps = commissionBps;
+        a.registeredAt = uint64(block.timestamp);
+        a.name = name;
+        a.metadataURI = metadataURI;
+        agentList.push(msg.sender);
+        emit AgentRegistered(msg.sender, name, metadataURI, commissionBps);
+    }
+
+    /// @notice Updates the caller's agent name and metadata URI.
+    /// @param name New display name (non-empty).
+    /// @param metadataURI New metadata URI.
+    function updateAgent(string calldata name, string calldata metadataURI) external {
+        Agent storage a = _registered(msg.sender);
+        if (bytes(name).length == 0) revert EmptyName();
+        a.name = name;
+        a.metadataURI = metadataURI;
+        emit AgentUpdated(msg.sender, name, metadataURI);
+    }
+
+    /// @notice Sets the caller's commission; applies to rewards notified from now on.
+    /// @param commissionBps New commission in basis points, at most MAX_COMMISSION_BPS.
+    function setCommission(uint16 commissionBps) external {
+        Agent storage a = _registered(msg.sender);
+        if (commissionBps > MAX_COMMISSION_BPS) revert CommissionTooHigh(commissionBps, MAX_COMMISSION_BPS);
+        emit CommissionChanged(msg.sender, a.commissionBps, commissionBps);
+        a.commissionBps = commissionBps;
+    }
+
+    // ---------------------------------------------------------------- staking
+
+    /// @notice Stakes `amount` of the caller's CTRN to `agent` (or to self when `agent` is the caller).
+    /// The tokens stay in the caller's wallet, locked, and keep their voting power.
+    /// @param agent A registered agent, or the caller for self-stake.
+    /// @param amount How much CTRN to stake.
+    function stake(address agent, uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        Agent storage a = agents[agent];
+        if (!a.registered && agent != msg.sender) revert AgentNotRegistered(agent);
+        Position storage p = positions[msg.sender][agent];
+        _settle(msg.sender, agent, a, p);
+
+        uint256 shares;
+        if (a.bondedShares == 0) {
+            shares = amount;
+        } else {
+            // bondedStake > 0 here: a slash takes < 100 % and an unstake never empties a pool others share.
+            shares = Math.mulDiv(amount, a.bondedShares, a.bondedStake);
+        }
+        if (shares == 0) revert ZeroAmount();
+        a.bondedShares += shares;
+        a.bondedStake += amount;
+        totalBonded += amount;
+        p.shares += shares;
+        p.principal += amount;
+        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
+
+        token.lock(msg.sender, amount);
+        emit Staked(msg.sender, agent, amount, shares);
+    }
+
+    /// @notice Moves `amount` of the caller's bonded stake on `agent` into unbonding. It stops
+    /// earning rewards and can be withdrawn after the unbonding period (a new request restarts the wait).
+    /// It stays slashable while unbonding.
+    /// @param agent The agent staked to.
+    /// @param amount How much CTRN value to unbond.
+    function requestUnstake(address agent, uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        Agent storage a = agents[agent];
+        Position storage p = positions[msg.sender][agent];
+        _settle(msg.sender, agent, a, p);
+
+        uint256 available = _bondedValue(a, p.shares);
+        if (amount > available) revert InsufficientStake(available, amount);
+        // Round the shares burned up so the pool never loses value to rounding.
+        uint256 shares =
+            amount == available ? p.shares : Math.mulDiv(amount, a.bondedShares, a.bondedStake, Math.Rounding.Ceil);
+        if (shares > p.shares) shares = p.shares;
+
+        a.bondedShares -= shares;
+        a.bondedStake -= amount;
+        totalBonded -= amount;
+        p.shares -= shares;
+        p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
+
+        uint256 ushares = a.unbondingShares == 0 ? amount : Math.mulDiv(amount, a.unbondingShares, a.unbondingStake);
+        if (ushares == 0) revert ZeroAmount();
+        a.unbondingShares += ushares;
+        a.unbondingStake += amount;
+        totalUnbonding += amount;
+        p.unbondingShares += ushares;
+        uint64 releaseAt = uint64(block.timestamp + unbondingPeriod);
+        p.unbondingReleaseAt = releaseAt;
+        emit UnstakeRequested(msg.sender, agent, amount, releaseAt);
+    }
+
+    /// @notice Unlocks the caller's unbonded stake on `agent` once the unbonding period is over.
+    /// @param agent The agent staked to.
+    /// @return amount The CTRN unlocked.
+    function withdraw(address agent) external nonReentrant returns (uint256 amount) {
+        Agent storage a = agents[agent];
+        Position storage p = positions[msg.sender][agent];
+        if (p.unbondingShares == 0) revert NothingToWithdraw();
+        if (block.timestamp < p.unbondingReleaseAt) revert UnbondingNotFinished(p.unbondingReleaseAt);
+        _settle(msg.sender, agent, a, p);
+
+        amount = p.unbondingShares == a.unbondingShares
+            ? a.unbondingStake
+            : Math.mulDiv(p.unbondingShares, a.unbondingStake, a.unbondingShares);
+        // Rounding can favour one position by a wei; never unlock more than it locked.
+        if (amount > p.principal) amount = p.principal;
+        a.unbondingShares -= p.unbondingShares;
+        a.unbondingStake -= amount;
+        totalUnbonding -= amount;
+        p.unbondingShares = 0;
+        p.principal -= amount;
+
+        if (amount > 0) token.unlock(msg.sender, amount);
+        emit Withdrawn(msg.sender, agent, amount);
+    }
+
+    /// @notice Burns the part of `holder`'s locked tokens that slashes of `agent` have taken.
+    /// Anyone may call it; staking actions do it automatically.
+    /// @param holder The staker.
+    /// @param agent The agent staked to.
+    function applySlash(address holder, address agent) external nonReentrant {
+        _settle(holder, agent, agents[agent], positions[holder][agent]);
+    }
+
+    /// @notice {applySlash} for many stakers of one agent (a keeper, or the slashing proposal itself,
+    /// can burn slashed stake everywhere so it stops counting as votes).
+    /// @param agent The agent staked to.
+    /// @param holders The stakers.
+    function applySlashes(address agent, address[] calldata holders) external nonReentrant {
+        Agent storage a = agents[agent];
+        for (uint256 i; i < holders.length; ++i) {
+            _settle(holders[i], agent, a, positions[holders[i]][agent]);
+        }
+    }
+
+    // ---------------------------------------------------------------- rewards
+
+    /// @notice Pulls `amount` CTRN from the caller as rewards for `agent`: the agent's commission
+    /// is set aside and the rest is shared among its bonded stakers in proportion to their shares.
+    /// Any contract may call it (marketplace, revenue distributor, ...), after approving the hub.
+    /// @param agent The agent being rewarded.
+    /// @param amount How much CTRN.
+    function notifyReward(address agent, uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        Agent storage a = agents[agent];
+        if (a.bondedShares == 0) revert NoStakers(agent);
+        IERC20(address(token)).safeTransferFrom(msg.sender, address(this), amount);
+        totalRewardsReceived += amount;
+
+        uint256 commission = amount * a.commissionBps / 10_000;
+        uint256 shared = amount - commission;
+        uint256 increment = Math.mulDiv(shared, PRECISION, a.bondedShares);
+        a.rewardPerShare += increment;
+        // What the accumulator cannot represent goes to the agent, so nothing is stranded. Rounded so
+        // that stakers (whose debts round up) and the agent together never get more than `amount`.
+        commission += shared - Math.mulDiv(increment, a.bondedShares, PRECISION, Math.Rounding.Ceil);
+        a.commissionAccrued += commission;
+        emit RewardNotified(agent, msg.sender, amount, commission);
+    }
+
+    /// @notice Pays the caller's rewards from staking to `agent`. O(1).
+    /// @param agent The agent staked to.
+    /// @return amount The CTRN paid.
+    function claim(address agent) external nonReentrant returns (uint256 amount) {
+        Position storage p = positions[msg.sender][agent];
+        _settle(msg.sender, agent, agents[agent], p);
+        amount = p.rewardsOwed;
+        if (amount == 0) revert NothingToClaim();
+        p.rewardsOwed = 0;
+        totalRewardsPaid += amount;
+        IERC20(address(token)).safeTransfer(msg.sender, amount);
+        emit RewardClaimed(msg.sender, agent, amount);
+    }
+
+    /// @notice Pays the caller's accrued agent commission.
+    /// @return amount The CTRN paid.
+    function claimCommission() external nonReentrant returns (uint256 amount) {
+        Agent storage a = agents[msg.sender];
+        amount = a.commissionAccrued;
+        if (amount == 0) revert NothingToClaim();
+        a.commissionAccrued = 0;
+        totalRewardsPaid += amount;
+        IERC20(address(token)).safeTransfer(msg.sender, amount);
+        emit CommissionClaimed(msg.sender, amount);
+    }
+
+    // ------------------------------------------------------------- governance
+
+    /// @notice Slashes `fraction` (scaled by PRECISION) of `agent`'s bonded and unbonding stake,
+    /// for all of its stakers at once. Governance only.
+    /// @param agent The agent (or self-staker) to slash.
+    /// @param fraction Share of the stake to take, 0 < fraction < 1e18 (a pool is never emptied,
+    /// so share prices stay defined).
+    function slash(address agent, uint256 fraction) external onlyGovernance {
+        if (fraction == 0 || fraction >= PRECISION) revert InvalidSlashFraction(fraction);
+        Agent storage a = agents[agent];
+        uint256 bonded = Math.mulDiv(a.bondedStake, fraction, PRECISION);
+        uint256 unbonding = Math.mulDiv(a.unbondingStake, fraction, PRECISION);
+        a.bondedStake -= bonded;
+        a.unbondingStake -= unbonding;
+        totalBonded -= bonded;
+        totalUnbonding -= unbonding;
+        emit AgentSlashed(agent, fraction, bonded, unbonding);
+    }
+
+    /// @notice Sets the size of the elected set. Governance only.
+    /// @param count New size, 1..MAX_ELECTED.
+    function setElectedCount(uint256 count) external onlyGovernance {
+        if (count == 0 || count > MAX_ELECTED) revert InvalidElectedCount(count);
+        emit ElectedCountChanged(electedCount, count);
+        electedCount = count;
+    }
+
+    /// @notice Sets the unbonding period for requests made from now on. Governance only.
+    /// @param period New period in seconds, at most MAX_UNBONDING_PERIOD.
+    function setUnbondingPeriod(uint256 period) external onlyGovernance {
+        if (period > MAX_UNBONDING_PERIOD) revert InvalidUnbondingPeriod(period);
+        emit UnbondingPeriodChanged(unbondingPeriod, period);
+        unbondingPeriod = period;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The top `electedCount` registered agents by bonded stake, highest first
+    /// (ties: earlier registration first); agents without stake are never elected.
+    /// @dev A view for eth_call and other contracts' reads: O(agents * electedCount).
+    /// @return elected The elected agents.
+    function electedAgents() external view returns (address[] memory elected) {
+        uint256 n = electedCount;
+        address[] memory top = new address[](n);
+        uint256[] memory stakes = new uint256[](n);
+        uint256 size;
+        uint256 count = agentList.length;
+        for (uint256 i; i < count; ++i) {
+            address agent = agentList[i];
+            uint256 s = agents[agent].bondedStake;
+            if (s == 0) continue;
+            if (size == n && s <= stakes[n - 1]) continue;
+            uint256 j = size < n ? size++ : n - 1;
+            while (j > 0 && stakes[j - 1] < s) {
+                top[j] = top[j - 1];
+                stakes[j] = stakes[j - 1];
+                --j;
+            }
+            top[j] = agent;
+            stakes[j] = s;
+        }
+        elected = new address[](size);
+        for (uint256 i; i < size; ++i) {
+            elected[i] = top[i];
+        }
+    }
+
+    /// @notice Number of registered agents.
+    function agentCount() external view returns (uint256) {
+        return agentList.length;
+    }
+
+    /// @notice Current CTRN value of `holder`'s stake on `agent` (after slashes).
+    /// @return bonded Value of the bonded part.
+    /// @return unbonding Value of the unbonding part.
+    function stakeOf(address holder, address agent) external view returns (uint256 bonded, uint256 unbonding) {
+        Agent storage a = agents[agent];
+        Position storage p = positions[holder][agent];
+        bonded = _bondedValue(a, p.shares);
+        unbonding = p.unbondingShares == 0 ? 0 : Math.mulDiv(p.unbondingShares, a.unbondingStake, a.unbondingShares);
+    }
+
+    /// @notice Rewards `holder` could claim now from staking to `agent`.
+    function pendingRewards(address holder, address agent) external view returns (uint256) {
+        Position storage p = positions[holder][agent];
+        uint256 accrued = Math.mulDiv(p.shares, agents[agent].rewardPerShare, PRECISION);
+        return p.rewardsOwed + (accrued > p.rewardDebt ? accrued - p.rewardDebt : 0);
+    }
+
+    // --------------------------------------------------------------- internal
+
+    function _registered(address agent) private view returns (Agent storage a) {
+        a = agents[agent];
+        if (!a.registered) revert AgentNotRegistered(agent);
+    }
+
+    function _bondedValue(Agent storage a, uint256 shares) private view returns (uint256) {
+        if (shares == 0) return 0;
+        if (shares == a.bondedShares) return a.bondedStake;
+        return Math.mulDiv(shares, a.bondedStake, a.bondedShares);
+    }
+
+    /// @dev Brings a position up to date: accrues rewards, then burns what slashes have taken.
+    function _settle(address holder, address agent, Agent storage a, Position storage p) private {
+        if (p.shares > 0) {
+            // Debts round up and accruals down, so no staker is ever paid a rounding wei it was not owed.
+            uint256 accrued = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION);
+            if (accrued > p.rewardDebt) p.rewardsOwed += accrued - p.rewardDebt;
+            p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
+        }
+        if (p.principal == 0) return;
+        uint256 value = _bondedValue(a, p.shares)
+            + (p.unbondingShares == 0 ? 0 : Math.mulDiv(p.unbondingShares, a.unbondingStake, a.unbondingShares));
+        if (value < p.principal) {
+            uint256 burned = p.principal - value;
+            p.principal = value;
+            token.burnLocked(holder, burned);
+            emit SlashApplied(holder, agent, burned);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+
+/// @title Guardian multisig (k-of-n)
+/// @notice A fixed set of guardians; any call confirmed by `threshold` of them
+/// can be executed. Its purpose is to hold the timelock's CANCELLER_ROLE so a
+/// malicious or mistaken proposal can be stopped while queued; it holds no
+/// other power. {proposeCancel} is the shortcut for that.
+/// @dev Guardians and threshold are fixed at deployment: governance replaces
+/// the multisig (by moving CANCELLER_ROLE) rather than editing it.
+contract GuardianMultisig {
+    struct Transaction {
+        address target;
+        bool executed;
+        uint32 confirmations;
+        bytes data;
+    }
+
+    /// @notice Confirmations needed to execute.
+    uint256 public immutable threshold;
+    /// @notice The timelock whose queued operations the guardians may cancel.
+    TimelockController public immutable timelock;
+    /// @notice Guardian addresses, in deployment order.
+    address[] public guardians;
+    /// @notice Whether an address is a guardian.
+    mapping(address account => bool) public isGuardian;
+    /// @notice Submitted transactions by id.
+    Transaction[] public transactions;
+    /// @notice Whether a guardian confirmed a transaction.
+    mapping(uint256 txId => mapping(address guardian => bool)) public confirmed;
+
+    event TransactionSubmitted(uint256 indexed txId, address indexed guardian, address indexed target, bytes data);
+    event TransactionConfirmed(uint256 indexed txId, address indexed guardian);
+    event ConfirmationRevoked(uint256 indexed txId, address indexed guardian);
+    event TransactionExecuted(uint256 indexed txId, address indexed guardian);
+
+    error NotGuardian(address account);
+    error InvalidThreshold(uint256 threshold, uint256 guardians);
+    error InvalidGuardian(address account);
+    error UnknownTransaction(uint256 txId);
+    error AlreadyConfirmed(uint256 txId, address guardian);
+    error NotConfirmed(uint256 txId, address guardian);
+    error AlreadyExecuted(uint256 txId);
+    error ThresholdNotReached(uint256 txId, uint256 confirmations, uint256 threshold);
+
+    modifier onlyGuardian() {
+        if (!isGuardian[msg.sender]) revert NotGuardian(msg.sender);
+        _;
+    }
+
+    /// @param guardians_ The guardians (distinct, non-zero).
+    /// @param threshold_ Confirmations needed, 1..guardians.
+    /// @param timelock_ The timelock.
+    constructor(address[] memory guardians_, uint256 threshold_, TimelockController timelock_) {
+        if (threshold_ == 0 || threshold_ > guardians_.length) revert InvalidThreshold(threshold_, guardians_.length);
+        for (uint256 i; i < guardians_.length; ++i) {
+            address g = guardians_[i];
+            if (g == address(0) || isGuardian[g]) revert InvalidGuardian(g);
+            isGuardian[g] = true;
+            guardians.push(g);
+        }
+        threshold = threshold_;
+        timelock = timelock_;
+    }
+
+    /// @notice Submits a call and confirms it for the caller. Guardians only.
+    /// @param target Contract to call.
+    /// @param data Call data.
+    /// @return txId The transaction id.
+    function submit(address target, bytes memory data) public onlyGuardian returns (uint256 txId) {
+        txId = transactions.length;
+        transactions.push(Transaction({target: target, executed: false, confirmations: 0, data: data}));
+        emit TransactionSubmitted(txId, msg.sender, target, data);
+        confirm(txId);
+    }
+
+    /// @notice Submits (and confirms) cancelling timelock operation `operationId`. Guardians only.
+    /// @param operationId The timelock operation id (the governor's queued proposal).
+    /// @return txId The transaction id.
+    function proposeCancel(bytes32 operationId) external returns (uint256 txId) {
+        return submit(address(timelock), abi.encodeCall(TimelockController.cancel, (operationId)));
+    }
+
+    /// @notice Confirms transaction `txId`. Guardians only.
+    function confirm(uint256 txId) public onlyGuardian {
+        Transaction storage t = _pending(txId);
+        if (confirmed[txId][msg.sender]) revert AlreadyConfirmed(txId, msg.sender);
+        confirmed[txId][msg.sender] = true;
+        t.confirmations += 1;
+        emit TransactionConfirmed(txId, msg.sender);
+    }
+
+    /// @notice Withdraws the caller's confirmation of transaction `txId`. Guardians only.
+    function revokeConfirmation(uint256 txId) external onlyGuardian {
+        Transaction storage t = _pending(txId);
+        if (!confirmed[txId][msg.sender]) revert NotConfirmed(txId, msg.sender);
+        confirmed[txId][msg.sender] = false;
+        t.confirmations -= 1;
+        emit ConfirmationRevoked(txId, msg.sender);
+    }
+
+    /// @notice Executes transaction `txId` once it has `threshold` confirmations. Guardians only.
+    function execute(uint256 txId) external onlyGuardian {
+        Transaction storage t = _pending(txId);
+        if (t.confirmations < threshold) revert ThresholdNotReached(txId, t.confirmations, threshold);
+        t.executed = true;
+        emit TransactionExecuted(txId, msg.sender);
+        Address.functionCall(t.target, t.data);
+    }
+
+    /// @notice Number of guardians.
+    function guardianCount() external view returns (uint256) {
+        return guardians.length;
+    }
+
+    /// @notice Number of submitted transactions.
+    function transactionCount() external view returns (uint256) {
+        return transactions.length;
+    }
+
+    function _pending(uint256 txId) private view returns (Transaction storage t) {
+        if (txId >= transactions.length) revert UnknownTransaction(txId);
+        t = transactions[txId];
+        if (t.executed) revert AlreadyExecuted(txId);
+    }
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
+import {GovernorStorage} from "@openzeppelin/contracts/governance/extensions/GovernorStorage.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {GovernorSupermajority} from "./GovernorSupermajority.sol";
+import {GovernorCitations} from "./GovernorCitations.sol";
+import {GovernorConfig} from "./GovernorConfig.sol";
+import {Reputation} from "../Reputation.sol";
+
+/// @title Quadratic governor
+/// @notice A vote weighs the square root of the voter's CTRN voting power at
+/// the snapshot, and only reputation holders (REP at the snapshot at least
+/// `minReputation`) may vote. Quorum is `quorumPercent` of the square root of
+/// CTRN supply at the snapshot (the most a single holder could cast).
+/// @dev Split-wallet caveat: quadratic weighting rewards splitting one balance
+/// over many addresses (sqrt(a) + sqrt(b) > sqrt(a + b)). The REP gate limits
+/// this, since REP is earned and non-transferable, but anyone who has earned
+/// REP on several addresses can still split CTRN across them. Treat results
+/// as a signal of breadth of support, not as sybil-proof.
+contract QuadraticGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorCountingSimple,
+    GovernorStorage,
+    GovernorVotes,
+    GovernorTimelockControl,
+    GovernorSupermajority,
+    GovernorCitations
+{
+    /// @notice Quorum as a percent of sqrt(CTRN total supply at the snapshot).
+    uint256 public quorumPercent;
+    /// @notice REP needed at the snapshot to vote.
+    uint256 public minReputation = 1;
+
+    event QuorumPercentChanged(uint256 oldPercent, uint256 newPercent);
+    event MinReputationChanged(uint256 oldMin, uint256 newMin);
+
+    /// @notice `account` held no (or too little) REP at the snapshot.
+    error NotReputationHolder(address account);
+    error InvalidQuorumPercent(uint256 percent);
+    error InvalidMinReputation(uint256 minimum);
+
+    /// @param token CTRN (IVotes): the voting power that is square-rooted.
+    /// @param timelock The shared timelock.
+    /// @param reputation REP: the voting gate and the citation rewards.
+    /// @param cfg Settings; `cfg.quorum` is a percent of sqrt(supply); the threshold is in sqrt units.
+    constructor(IVotes token, TimelockController timelock, Reputation reputation, GovernorConfig memory cfg)
+        Governor(cfg.name)
+        GovernorSettings(cfg.votingDelay, cfg.votingPeriod, cfg.proposalThreshold)
+        GovernorVotes(token)
+        GovernorTimelockControl(timelock)
+        GovernorSupermajority(cfg.constitutionalTargets)
+        GovernorCitations(reputation, cfg.citationReward, cfg.proposerShareBps)
+    {
+        _setQuorumPercent(cfg.quorum);
+    }
+
+    /// @notice Counting mode for clients (EIP-6372 style string).
+    function COUNTING_MODE() public pure override(IGovernor, GovernorCountingSimple) returns (string memory) {
+        return "support=bravo&quorum=for,abstain&weight=sqrt";
+    }
+
+    /// @notice Quorum at `timepoint`: quorumPercent of sqrt(CTRN supply).
+    function quorum(uint256 timepoint) public view override returns (uint256) {
+        return Math.sqrt(token().getPastTotalSupply(timepoint)) * quorumPercent / 100;
+    }
+
+    /// @notice Sets the quorum percent. Governance only.
+    /// @param percent 1..100.
+    function setQuorumPercent(uint256 percent) external onlyGovernance {
+        _setQuorumPercent(percent);
+    }
+
+    /// @notice Sets the REP needed to vote. Governance only.
+    /// @param minimum At least 1.
+    function setMinReputation(uint256 minimum) external onlyGovernance {
+        if (minimum == 0) revert InvalidMinReputation(minimum);
+        emit MinReputationChanged(minReputation, minimum);
+        minReputation = minimum;
+    }
+
+    function _setQuorumPercent(uint256 percent) private {
+        if (percent == 0 || percent > 100) revert InvalidQuorumPercent(percent);
+        emit QuorumPercentChanged(quorumPercent, percent);
+        quorumPercent = percent;
+    }
+
+    /// @dev Voting power is sqrt(CTRN votes), also for the proposal threshold.
+    function _getVotes(address account, uint256 timepoint, bytes memory params)
+        internal
+        view
+        override(Governor, GovernorVotes)
+        returns (uint256)
+    {
+        return Math.sqrt(super._getVotes(account, timepoint, params));
+    }
+
+    /// @dev Only REP holders at the snapshot may vote.
+    function _countVote(uint256 proposalId, address account, uint8 support, uint256 weight, bytes memory params)
+        internal
+        override(Governor, GovernorCountingSimple)
+        returns (uint256)
+    {
+        if (reputation.getPastVotes(account, proposalSnapshot(proposalId)) < minReputation) {
+            revert NotReputationHolder(account);
+        }
+        return super._countVote(proposalId, account, support, weight, params);
+    }
+
+    // --- overrides required by Solidity -------------------------------------
+
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    function proposalNeedsQueuing(uint256 proposalId)
+        public
+        view
+        override(Governor, GovernorTimelockControl)
+        returns (bool)
+    {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    function _voteSucceeded(uint256 proposalId)
+        internal
+        view
+        override(Governor, GovernorCountingSimple)
+        returns (bool)
+    {
+        if (!needsSupermajority[proposalId]) return super._voteSucceeded(proposalId);
+        (uint256 againstVotes, uint256 forVotes,) = proposalVotes(proposalId);
+        return _supermajorityReached(forVotes, againstVotes);
+    }
+
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal override(Governor, GovernorStorage, GovernorSupermajority) returns (uint256) {
+        return super._propose(targets, values, calldatas, description, proposer);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        _rewardCitations(proposalId);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}
