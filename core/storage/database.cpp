@@ -203,9 +203,14 @@ Status Database::backupTo(const std::string& path) {
     sqlite3_backup_finish(backup);
     sqlite3_close_v2(dest);
     if (rc != SQLITE_DONE) return makeError(ErrorCode::Io, std::string("backup to " + path + ": ") + sqlite3_errstr(rc));
-    auto copy = Database::open(path, {});
-    if (!copy) return copy.error();
-    return (*copy)->integrityCheck();
+    // Checked as it is, without migrations or pragmas that would change it.
+    sqlite3* check = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &check, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(check);
+        return makeError(ErrorCode::Io, "cannot reopen backup " + path);
+    }
+    Database copy(check, path);
+    return copy.integrityCheck();
 }
 
 } // namespace ctrn::storage
