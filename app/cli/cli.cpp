@@ -129,7 +129,17 @@ int printResult(const std::string& text) {
     return ExitOk;
 }
 
-int exitCodeFor(ErrorCode code) { return code == ErrorCode::Network ? ExitNetwork : ExitInvalid; }
+int exitCodeFor(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::Network:
+    case ErrorCode::Timeout:
+    case ErrorCode::NodeError:
+    case ErrorCode::WrongChain:
+        return ExitNetwork;
+    default:
+        return ExitInvalid;
+    }
+}
 
 int printError(const Error& error) {
     std::cerr << "ctrn: " << error.message << '\n';

@@ -2,6 +2,8 @@
 // named by the first one or two words, parses its options and runs it.
 #include "cli.h"
 
+#include <QCoreApplication>
+
 #include <iostream>
 
 using namespace ctrn::cli;
@@ -53,6 +55,10 @@ int printHelp(const std::vector<std::string>& topic) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> words(argv + 1, argv + argc);
+    // Network commands run the RPC client synchronously on this thread; its
+    // Qt transport needs an application object for its local event loops.
+    // Offline commands never touch it.
+    QCoreApplication app(argc, argv);
     if (words.empty()) { printOverview(); return ExitUsage; }
     if (words[0] == "help" || words[0] == "--help" || words[0] == "-h")
         return printHelp(std::vector<std::string>(words.begin() + 1, words.end()));

@@ -142,7 +142,9 @@ Error ioError(const std::string& what, const std::string& path) {
 
 } // namespace
 
-Result<Json> encryptKeystore(const PrivateKey& key, ByteView password, const KeystoreParams& params) {
+Result<Json> encryptSecret(ByteView secret, ByteView password, const KeystoreParams& params) {
+    if (secret.empty() || secret.size() > kMaxSecretSize)
+        return makeError(ErrorCode::InvalidInput, "keystore: secret must be 1 to " + std::to_string(kMaxSecretSize) + " bytes");
     KdfSpec spec;
     spec.kdf = params.kdf;
     spec.n = params.scryptN;
@@ -156,7 +158,7 @@ Result<Json> encryptKeystore(const PrivateKey& key, ByteView password, const Key
     CTRN_ASSIGN(auto iv, randomBytes(16));
     CTRN_ASSIGN(auto idBytes, randomBytes(16));
     CTRN_ASSIGN(auto derived, deriveKey(spec, password));
-    CTRN_ASSIGN(auto ciphertext, aes128Ctr(ByteView(derived.data(), 16), iv.view(), key.bytes()));
+    CTRN_ASSIGN(auto ciphertext, aes128Ctr(ByteView(derived.data(), 16), iv.view(), secret));
     auto mac = computeMac(derived, ciphertext.view());
 
     Json kdfparams;
@@ -178,14 +180,23 @@ Result<Json> encryptKeystore(const PrivateKey& key, ByteView password, const Key
     crypto["kdfparams"] = kdfparams;
     crypto["mac"] = toHex(mac, false);
     Json out;
-    out["address"] = toHex(addressOf(key), false);
     out["crypto"] = crypto;
     out["id"] = uuidV4(idBytes);
     out["version"] = 3;
     return out;
 }
 
-Result<PrivateKey> decryptKeystore(const Json& keystore, ByteView password, const KdfLimits& limits) {
+Result<Json> encryptKeystore(const PrivateKey& key, ByteView password, const KeystoreParams& params) {
+    CTRN_ASSIGN(auto out, encryptSecret(key.bytes(), password, params));
+    out["address"] = toHex(addressOf(key), false);
+    return out;
+}
+
+namespace {
+
+// The v3 container without interpreting the plaintext: shared by keys
+// (at most 32 bytes) and other secrets such as mnemonics.
+Result<SecureBytes> decryptV3(const Json& keystore, ByteView password, const KdfLimits& limits, std::size_t maxPlain) {
     if (!keystore.is_object()) return bad("not a JSON object");
     CTRN_ASSIGN(auto version, uintField(keystore, "version", ""));
     if (version != 3) return makeError(ErrorCode::Unsupported, "keystore: unsupported version " + std::to_string(version));
@@ -201,8 +212,8 @@ Result<PrivateKey> decryptKeystore(const Json& keystore, ByteView password, cons
     if (iv.size() != 16) return bad("iv must be 16 bytes, got " + std::to_string(iv.size()));
     CTRN_ASSIGN(auto ciphertext, hexField(*crypto, "ciphertext", c));
     // geth accepts keys that were stored without their leading zero bytes.
-    if (ciphertext.empty() || ciphertext.size() > 32)
-        return bad("ciphertext must be 1 to 32 bytes, got " + std::to_string(ciphertext.size()));
+    if (ciphertext.empty() || ciphertext.size() > maxPlain)
+        return bad("ciphertext must be 1 to " + std::to_string(maxPlain) + " bytes, got " + std::to_string(ciphertext.size()));
     CTRN_ASSIGN(auto mac, hexField(*crypto, "mac", c));
     if (mac.size() != 32) return bad("mac must be 32 bytes, got " + std::to_string(mac.size()));
 
@@ -230,7 +241,17 @@ Result<PrivateKey> decryptKeystore(const Json& keystore, ByteView password, cons
     CTRN_ASSIGN(auto derived, deriveKey(spec, password));
     auto expected = computeMac(derived, ciphertext);
     if (!constantTimeEqual(expected, mac)) return makeError(ErrorCode::WrongPassword, "wrong password");
-    CTRN_ASSIGN(auto plain, aes128Ctr(ByteView(derived.data(), 16), iv, ciphertext));
+    return aes128Ctr(ByteView(derived.data(), 16), iv, ciphertext);
+}
+
+} // namespace
+
+Result<SecureBytes> decryptSecret(const Json& keystore, ByteView password, const KdfLimits& limits) {
+    return decryptV3(keystore, password, limits, kMaxSecretSize);
+}
+
+Result<PrivateKey> decryptKeystore(const Json& keystore, ByteView password, const KdfLimits& limits) {
+    CTRN_ASSIGN(auto plain, decryptV3(keystore, password, limits, 32));
     SecureBytes padded(32);
     std::copy(plain.data(), plain.data() + plain.size(), padded.data() + (32 - plain.size()));
     auto key = PrivateKey::fromBytes(padded.view());

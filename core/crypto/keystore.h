@@ -8,6 +8,7 @@
 #include <core/util/bytes.h>
 #include <core/util/json.h>
 #include <core/util/result.h>
+#include <core/util/secure_buffer.h>
 
 #include <cstdint>
 #include <string>
@@ -47,6 +48,14 @@ struct KdfLimits {
 // random UUID v4 id, and the address as lower-case hex without 0x.
 Result<Json> encryptKeystore(const PrivateKey& key, ByteView password,
                              const KeystoreParams& params = KeystoreParams::standardScrypt());
+
+// The same container for a secret that is not a key (a wallet's mnemonic):
+// a keystore v3 object without "address", decrypted by decryptSecret. Secrets
+// are 1 to kMaxSecretSize bytes.
+inline constexpr std::size_t kMaxSecretSize = 1024;
+Result<Json> encryptSecret(ByteView secret, ByteView password,
+                           const KeystoreParams& params = KeystoreParams::standardScrypt());
+Result<SecureBytes> decryptSecret(const Json& keystore, ByteView password, const KdfLimits& limits = {});
 
 // Decrypts a keystore v3 object / JSON text. A MAC mismatch is
 // ErrorCode::WrongPassword "wrong password"; anything malformed or out of

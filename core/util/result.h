@@ -21,7 +21,12 @@ enum class ErrorCode {
     Unsupported,     // a well-formed input we do not handle (unknown KDF, cipher, tx type)
     VerificationFailed,
     Io,
-    Network,
+    Network,         // transport failure: refused, reset, HTTP error, malformed reply
+    Timeout,         // no answer within the request's deadline (a network error too)
+    NodeError,       // the node answered with a JSON-RPC error object
+    WrongChain,      // the node serves a different chain id than expected
+    Reverted,        // a call or gas estimate reverted; the message has the decoded reason
+    NotFound,        // a wallet, account or transaction that is not there
     Internal,
 };
 

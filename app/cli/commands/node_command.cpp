@@ -1,0 +1,310 @@
+// ctrn status | balance | send | sync | history | tx status|wait|speedup|cancel
+// — the wallet against a node. Node values are unverified until the light
+// client lands, and every answer says so ("verified": false).
+#include "../session.h"
+
+#include <core/chain/u256.h>
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace ctrn::cli {
+namespace {
+
+Json reportJson(const wallet::ReconcileReport& r) {
+    return {{"mined", r.mined}, {"failed", r.failed}, {"dropped", r.dropped},
+            {"replaced", r.replaced}, {"rebroadcast", r.rebroadcast}, {"pending", r.pending}};
+}
+
+Json txJson(const storage::TxRecord& t) {
+    Json j = {{"hash", t.hash}, {"status", t.status}, {"from", t.from}, {"nonce", std::to_string(t.nonce)},
+              {"value", t.value}, {"kind", t.kind}, {"chainId", std::to_string(t.chainId)}};
+    if (t.to) j["to"] = *t.to;
+    if (t.token) j["token"] = *t.token;
+    if (t.tokenAmount) j["tokenAmount"] = *t.tokenAmount;
+    if (t.replaces) j["replaces"] = *t.replaces;
+    if (t.blockNumber) j["blockNumber"] = std::to_string(*t.blockNumber);
+    if (t.inJournal) j["broadcast"] = t.broadcast;
+    return j;
+}
+
+Json sendJson(const wallet::SendResult& r) {
+    Json j = {{"hash", r.hash.hex()}, {"nonce", std::to_string(r.nonce)}, {"gas", toDecimal(r.gasLimit)},
+              {"maxFeePerGas", toDecimal(r.fee.maxFeePerGas)}, {"maxPriorityFeePerGas", toDecimal(r.fee.maxPriorityFeePerGas)},
+              {"broadcast", r.broadcast}};
+    if (r.broadcastError) j["broadcastError"] = *r.broadcastError;
+    return j;
+}
+
+Result<chain::Address> tokenOption(const Args& args) {
+    std::string t = *args.option("token");
+    if (t == "CTRN" || t == "ctrn")
+        return makeError(ErrorCode::Unsupported, "the CTRN address comes from the deployment manifest, which is not available yet; pass --token ADDR");
+    return chain::Address::fromHex(t);
+}
+
+bool confirm(const Args& args, const std::string& summary) {
+    if (args.flag("yes")) return true;
+    if (!::isatty(0)) throw UsageError{"not a terminal: pass --yes to confirm"};
+    std::cerr << summary << "\nSend? [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+int runStatus(const Args& args) {
+    args.expectPositionalCount(0);
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    auto head = (*s)->node->blockNumber();
+    if (!head) return printError(head.error());
+    Json out = {{"chainId", std::to_string((*s)->chainId)}, {"head", std::to_string(*head)},
+                {"endpoints", (*s)->client->endpoints()}, {"checkpoint", nullptr}, {"verification", "unverified"}};
+    return printOutput(args, out);
+}
+
+int runBalance(const Args& args) {
+    args.expectPositionalCount(1);
+    auto address = chain::Address::fromHex(args.positional(0, "ADDR"));
+    if (!address) return printError(address.error());
+    if (args.flag("verified")) return printError(makeError(ErrorCode::Unsupported, "--verified needs the light-client verifier, not built yet"));
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    Json out = {{"address", address->checksummed()}, {"verified", false}};
+    if (args.option("token")) {
+        auto token = tokenOption(args);
+        if (!token) return printError(token.error());
+        auto balance = (*s)->node->tokenBalance(*token, *address);
+        if (!balance) return printError(balance.error());
+        auto decimals = (*s)->node->tokenDecimals(*token);
+        out["token"] = token->checksummed();
+        out["balance"] = toDecimal(balance->unverifiedValue());
+        if (decimals) {
+            out["decimals"] = *decimals;
+            out["formatted"] = chain::formatUnits(balance->unverifiedValue(), *decimals);
+        }
+    } else {
+        auto balance = (*s)->node->balance(*address);
+        if (!balance) return printError(balance.error());
+        out["balance"] = toDecimal(balance->unverifiedValue());
+        out["formatted"] = chain::formatUnits(balance->unverifiedValue(), 18);
+    }
+    return printOutput(args, out);
+}
+
+Result<U256> feeOption(const Args& args, const char* name) {
+    auto v = args.option(name);
+    return parseU256(*v);
+}
+
+int runSend(const Args& args) {
+    args.expectPositionalCount(0);
+    auto from = chain::Address::fromHex(args.required("from"));
+    if (!from) return printError(from.error().message + " (--from)");
+    auto to = chain::Address::fromHex(args.required("to"));
+    if (!to) return printError(to.error().message + " (--to)");
+    if (!args.option("amount") && !args.option("amount-wei")) throw UsageError{"give --amount or --amount-wei"};
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    NodeSession& session = **s;
+    wallet::SendRequest request;
+    request.from = *from;
+    request.to = *to;
+    unsigned decimals = 18;
+    if (args.option("token")) {
+        auto token = tokenOption(args);
+        if (!token) return printError(token.error());
+        request.token = *token;
+        if (args.option("amount")) {
+            auto d = session.node->tokenDecimals(*token);
+            if (!d) return printError(d.error());
+            decimals = *d;
+        }
+    }
+    auto amount = args.option("amount-wei") ? parseU256(*args.option("amount-wei")) : chain::parseUnits(*args.option("amount"), decimals);
+    if (!amount) return printError(amount.error());
+    request.amount = *amount;
+    if (auto level = args.option("fee")) {
+        auto l = rpc::parseFeeLevel(*level);
+        if (!l) throw UsageError{"--fee must be slow, normal or fast"};
+        request.level = *l;
+    }
+    if (args.option("max-fee") || args.option("priority-fee")) {
+        if (!args.option("max-fee") || !args.option("priority-fee")) throw UsageError{"--max-fee and --priority-fee go together"};
+        auto maxFee = feeOption(args, "max-fee");
+        auto tip = feeOption(args, "priority-fee");
+        if (!maxFee || !tip) return printError("invalid fee value");
+        request.customFee = rpc::Fee{*maxFee, *tip};
+    }
+    if (auto gas = args.option("gas")) {
+        auto g = parseU256(*gas);
+        if (!g) return printError(g.error());
+        request.gasLimit = *g;
+    }
+    if (auto u = unlockAccount(session, args, *from); !u) return printError(u.error());
+    // Earlier runs may have left journal entries (killed, node down):
+    // settle them first so nonces and balances are right.
+    if (auto r = session.service->reconcile(); !r) return printError(r.error());
+    std::string what = request.token ? toDecimal(request.amount) + " units of " + request.token->checksummed()
+                                     : chain::formatUnits(request.amount, 18) + " ETH";
+    if (!confirm(args, "send " + what + " from " + from->checksummed() + " to " + to->checksummed())) return printError("cancelled");
+    auto sent = session.service->send(request);
+    if (!sent) return printError(sent.error());
+    Json out = sendJson(*sent);
+    if (!sent->broadcast) {
+        printOutput(args, out);
+        return printError("node unreachable: the transaction is signed and kept in the journal; `ctrn sync` broadcasts it", ExitNetwork);
+    }
+    return printOutput(args, out);
+}
+
+int runSync(const Args& args) {
+    args.expectPositionalCount(0);
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    auto r = (*s)->service->reconcile();
+    if (!r) return printError(r.error());
+    return printOutput(args, reportJson(*r));
+}
+
+int runHistory(const Args& args) {
+    args.expectPositionalCount(1);
+    auto data = openData(args);
+    if (!data) return printError(data.error());
+    std::optional<std::string> address;
+    if (!args.positional().empty()) {
+        auto a = chain::Address::fromHex(args.positional()[0]);
+        if (!a) return printError(a.error());
+        address = a->checksummed();
+    }
+    std::uint64_t chainId = args.option("chain-id") ? std::stoull(*args.option("chain-id")) : kDevnetChainId;
+    std::size_t limit = args.option("limit") ? std::stoul(*args.option("limit")) : 100;
+    auto list = data->store->history(chainId, address, limit);
+    if (!list) return printError(list.error());
+    Json out = Json::array();
+    for (const auto& t : *list) out.push_back(txJson(t));
+    return printOutput(args, out);
+}
+
+Result<chain::Hash> hashArg(const Args& args) { return chain::Hash::fromHex(args.positional(0, "HASH")); }
+
+Result<Json> txStatus(NodeSession& s, const chain::Hash& hash) {
+    CTRN_TRY(s.service->reconcile());
+    CTRN_ASSIGN(auto record, s.data.store->transaction(hash.hex()));
+    if (record) return txJson(*record);
+    // Not ours: ask the node.
+    CTRN_ASSIGN(auto receipt, s.node->receipt(hash));
+    if (receipt)
+        return Json{{"hash", hash.hex()}, {"status", receipt->success ? "mined" : "failed"},
+                    {"blockNumber", std::to_string(receipt->blockNumber)}};
+    CTRN_ASSIGN(bool known, s.node->knowsTransaction(hash));
+    if (known) return Json{{"hash", hash.hex()}, {"status", "pending"}};
+    return makeError(ErrorCode::NotFound, "transaction " + hash.hex() + " is unknown to this wallet and to the node");
+}
+
+int runTxStatus(const Args& args) {
+    args.expectPositionalCount(1);
+    auto hash = hashArg(args);
+    if (!hash) return printError(hash.error());
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    auto st = txStatus(**s, *hash);
+    if (!st) return printError(st.error());
+    return printOutput(args, *st);
+}
+
+int runTxWait(const Args& args) {
+    args.expectPositionalCount(1);
+    auto hash = hashArg(args);
+    if (!hash) return printError(hash.error());
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    double seconds = args.option("timeout") ? std::stod(*args.option("timeout")) : 120.0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+    while (true) {
+        auto st = txStatus(**s, *hash);
+        if (!st) return printError(st.error());
+        std::string status = (*st)["status"].get<std::string>();
+        if (status != "pending") {
+            printOutput(args, *st);
+            return status == "mined" ? ExitOk : ExitInvalid;
+        }
+        if (std::chrono::steady_clock::now() >= deadline)
+            return printError(makeError(ErrorCode::Timeout, "transaction " + hash->hex() + " still pending after " + std::to_string(static_cast<long>(seconds)) + " s"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+}
+
+int runReplace(const Args& args, bool cancel) {
+    args.expectPositionalCount(1);
+    auto hash = hashArg(args);
+    if (!hash) return printError(hash.error());
+    rpc::FeeLevel level = rpc::FeeLevel::Fast;
+    if (auto l = args.option("fee")) {
+        auto parsed = rpc::parseFeeLevel(*l);
+        if (!parsed) throw UsageError{"--fee must be slow, normal or fast"};
+        level = *parsed;
+    }
+    auto s = openNode(args);
+    if (!s) return printError(s.error());
+    NodeSession& session = **s;
+    auto record = session.data.store->transaction(hash->hex());
+    if (!record) return printError(record.error());
+    if (!*record) return printError(makeError(ErrorCode::NotFound, "transaction " + hash->hex() + " is not in this wallet's journal"));
+    auto from = chain::Address::fromHex((*record)->from);
+    if (!from) return printError(from.error());
+    if (auto u = unlockAccount(session, args, *from); !u) return printError(u.error());
+    if (!confirm(args, std::string(cancel ? "cancel " : "speed up ") + hash->hex())) return printError("cancelled");
+    auto sent = cancel ? session.service->cancel(*hash, level) : session.service->speedUp(*hash, level);
+    if (!sent) return printError(sent.error());
+    Json out = sendJson(*sent);
+    out["replaces"] = hash->hex();
+    printOutput(args, out);
+    return sent->broadcast ? ExitOk : printError("node unreachable: the replacement is kept in the journal", ExitNetwork);
+}
+
+const std::string kCommon = "[--rpc URL]... [--quorum K] [--chain-id N] [--timeout-ms T] [--datadir DIR] [--json]";
+
+const bool r1 = registerCommand({"status", kCommon,
+    "Connects to the node(s) (checking the chain id, default 31337) and prints chain id, head\n"
+    "block, endpoints and the verification mode (unverified until the light client lands).\n"
+    "Several --rpc form a quorum (default: a majority must agree). Exit 3 on node errors.",
+    nodeOptions(), runStatus});
+const bool r2 = registerCommand({"balance", "ADDR [--token ADDR] " + kCommon,
+    "The ETH (or ERC-20 with --token) balance of ADDR as the node reports it (verified: false).",
+    nodeOptions({"token"}), runBalance});
+const bool r3 = registerCommand({"send",
+    "--from ADDR --to ADDR (--amount X | --amount-wei N) [--token ADDR] [--fee slow|normal|fast | --max-fee WEI --priority-fee WEI] [--gas N] [--password-file F] [--yes] " + kCommon,
+    "Sends ETH or an ERC-20 from an account of a local wallet: checks balance and gas, picks the\n"
+    "nonce, signs, writes the pending-transaction journal and only then broadcasts. --amount is\n"
+    "in ETH (or the token's decimals), --amount-wei in the smallest unit. Without --yes it asks\n"
+    "on the terminal. If the node cannot be reached after signing, the transaction stays in the\n"
+    "journal (exit 3) and the next send/sync/tx command broadcasts it.",
+    nodeOptions({"from", "to", "amount", "amount-wei", "token", "fee", "max-fee", "priority-fee", "gas", "password-file"}), runSend});
+const bool r4 = registerCommand({"sync", kCommon,
+    "Reconciles the pending-transaction journal with the node: mined or failed transactions move\n"
+    "to the history, replaced and dropped ones are marked, ones the node forgot are rebroadcast.",
+    nodeOptions(), runSync});
+const bool r5 = registerCommand({"history", "[ADDR] [--limit N] [--chain-id N] [--datadir DIR] [--json]",
+    "The wallet's transactions (journal first, then finished ones, newest first). Offline.",
+    dataOptions({"limit", "chain-id"}), runHistory});
+const bool r6 = registerCommand({"tx status", "HASH " + kCommon,
+    "Reconciles, then prints the transaction's status: pending, mined, failed, replaced, dropped.",
+    nodeOptions(), runTxStatus});
+const bool r7 = registerCommand({"tx wait", "HASH [--timeout SECONDS] " + kCommon,
+    "Waits until the transaction is final. Exit 0 mined, 1 failed/replaced/dropped, 3 timeout.",
+    nodeOptions({"timeout"}), runTxWait});
+const bool r8 = registerCommand({"tx speedup", "HASH [--fee slow|normal|fast] [--password-file F] [--yes] " + kCommon,
+    "Replaces a pending transaction with the same nonce and higher fees (+12.5% at least).",
+    nodeOptions({"fee", "password-file"}), [](const Args& a) { return runReplace(a, false); }});
+const bool r9 = registerCommand({"tx cancel", "HASH [--fee slow|normal|fast] [--password-file F] [--yes] " + kCommon,
+    "Replaces a pending transaction with a 0 ETH transfer to oneself at higher fees.",
+    nodeOptions({"fee", "password-file"}), [](const Args& a) { return runReplace(a, true); }});
+
+} // namespace
+} // namespace ctrn::cli

@@ -1,0 +1,117 @@
+#include "session.h"
+
+#include <filesystem>
+#include <iostream>
+#include <sys/stat.h>
+
+namespace ctrn::cli {
+
+std::vector<std::string> dataOptions(std::vector<std::string> more) {
+    more.push_back("datadir");
+    return more;
+}
+
+std::vector<std::string> nodeOptions(std::vector<std::string> more) {
+    for (const char* o : {"datadir", "rpc", "quorum", "chain-id", "timeout-ms", "network", "checkpoint"}) more.push_back(o);
+    return more;
+}
+
+Result<DataSession> openData(const Args& args) {
+    DataSession s;
+    s.dataDir = args.option("datadir").value_or(wallet::defaultDataDir());
+    std::error_code ec;
+    std::filesystem::create_directories(s.dataDir + "/wallets", ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot create data directory " + s.dataDir + ": " + ec.message());
+    ::chmod(s.dataDir.c_str(), 0700);
+    CTRN_ASSIGN(s.store, storage::WalletStore::open(s.dataDir + "/wallet.sqlite"));
+    s.wallets = std::make_unique<wallet::WalletManager>(s.dataDir, *s.store, keystoreParams(args));
+    return s;
+}
+
+crypto::KeystoreParams keystoreParams(const Args& args) {
+    return args.flag("light") ? crypto::KeystoreParams::lightScrypt() : crypto::KeystoreParams::standardScrypt();
+}
+
+namespace {
+std::uint64_t numberOption(const Args& args, const std::string& name, std::uint64_t fallback) {
+    auto v = args.option(name);
+    if (!v) return fallback;
+    try {
+        std::size_t used = 0;
+        auto n = std::stoull(*v, &used);
+        if (used != v->size()) throw UsageError{"--" + name + " must be a number"};
+        return n;
+    } catch (const std::logic_error&) {
+        throw UsageError{"--" + name + " must be a number"};
+    }
+}
+} // namespace
+
+Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
+    if (args.option("network") || args.option("checkpoint"))
+        return makeError(ErrorCode::Unsupported, "--network and --checkpoint arrive with the light-client verifier");
+    auto session = std::make_unique<NodeSession>();
+    CTRN_ASSIGN(session->data, openData(args));
+    std::vector<std::string> urls = args.options("rpc");
+    std::uint64_t chainId = numberOption(args, "chain-id", kDevnetChainId);
+    if (urls.empty()) {
+        CTRN_ASSIGN(auto net, session->data.store->network(chainId));
+        if (net && !net->endpoints.empty()) urls = net->endpoints;
+        else urls.push_back(kDevnetUrl);
+    }
+    rpc::ClientOptions options;
+    options.timeout = std::chrono::milliseconds(numberOption(args, "timeout-ms", 10000));
+    // Several endpoints form a quorum: by default a majority must agree.
+    options.quorum = numberOption(args, "quorum", urls.size() / 2 + 1);
+    if (options.quorum > urls.size()) throw UsageError{"--quorum cannot exceed the number of --rpc endpoints"};
+    session->client = std::make_unique<rpc::RpcClient>(urls, std::make_shared<rpc::QtHttpTransport>(), options);
+    CTRN_TRY(session->client->connect(chainId));
+    session->chainId = chainId;
+    session->node = std::make_unique<rpc::EthNode>(*session->client);
+    session->service = std::make_unique<wallet::WalletService>(*session->node, *session->data.store, session->keys, chainId);
+    return session;
+}
+
+Status unlockAccount(NodeSession& session, const Args& args, const chain::Address& account) {
+    CTRN_ASSIGN(auto record, session.data.store->account(account.checksummed()));
+    if (!record) return makeError(ErrorCode::NotFound, "account " + account.checksummed() + " is not in any wallet");
+    if (record->watchOnly) return makeError(ErrorCode::InvalidInput, "account " + account.checksummed() + " is watch-only");
+    CTRN_ASSIGN(auto password, readSecret(args, "password-file", "password"));
+    CTRN_ASSIGN(auto keys, session.data.wallets->decryptKeys(record->wallet, password.view()));
+    session.keys.unlock(std::move(keys));
+    return Ok{};
+}
+
+namespace {
+void printText(const Json& v, const std::string& indent) {
+    if (v.is_object()) {
+        for (const auto& [k, item] : v.items()) {
+            if (item.is_structured()) {
+                std::cout << indent << k << ":\n";
+                printText(item, indent + "  ");
+            } else {
+                std::cout << indent << k << ": " << (item.is_string() ? item.get<std::string>() : item.dump()) << '\n';
+            }
+        }
+    } else if (v.is_array()) {
+        for (const auto& item : v) {
+            if (item.is_structured()) {
+                printText(item, indent + "  ");
+                std::cout << '\n';
+            } else {
+                std::cout << indent << (item.is_string() ? item.get<std::string>() : item.dump()) << '\n';
+            }
+        }
+    } else {
+        std::cout << indent << (v.is_string() ? v.get<std::string>() : v.dump()) << '\n';
+    }
+}
+} // namespace
+
+int printOutput(const Args& args, const Json& value) {
+    if (args.flag("json")) return printResult(value.dump());
+    printText(value, "");
+    return ExitOk;
+}
+
+} // namespace ctrn::cli

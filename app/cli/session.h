@@ -1,0 +1,61 @@
+// What the wallet and node commands share: the data directory and its
+// database, the connection to the node(s) from the common options of CLI.md
+// (--rpc URL repeatable, --quorum K, --chain-id N, --timeout-ms T), unlocking
+// a wallet from --password-file, and printing JSON (--json) or text.
+#pragma once
+
+#include "cli.h"
+
+#include <core/rpc/client.h>
+#include <core/rpc/node.h>
+#include <core/rpc/qt_transport.h>
+#include <core/storage/wallet_store.h>
+#include <core/util/json.h>
+#include <core/wallet/wallet_manager.h>
+#include <core/wallet/wallet_service.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ctrn::cli {
+
+// Options every networked command takes (add to Command::valueOptions).
+std::vector<std::string> nodeOptions(std::vector<std::string> more = {});
+// Options every command touching the data directory takes.
+std::vector<std::string> dataOptions(std::vector<std::string> more = {});
+
+inline constexpr std::uint64_t kDevnetChainId = 31337;
+inline constexpr const char* kDevnetUrl = "http://127.0.0.1:8545";
+
+struct DataSession {
+    std::string dataDir;
+    std::unique_ptr<storage::WalletStore> store;
+    std::unique_ptr<wallet::WalletManager> wallets;
+};
+
+struct NodeSession {
+    DataSession data;
+    std::unique_ptr<rpc::RpcClient> client;
+    std::unique_ptr<rpc::EthNode> node;
+    std::uint64_t chainId = 0;
+    wallet::KeyRing keys;
+    std::unique_ptr<wallet::WalletService> service;
+};
+
+// Opens (creating) the data directory (--datadir or the default).
+Result<DataSession> openData(const Args& args);
+// openData + connects to the node(s) and checks the chain id.
+Result<std::unique_ptr<NodeSession>> openNode(const Args& args);
+// Decrypts the wallet holding `account` with --password-file (or stdin)
+// and unlocks it in the session's key ring.
+Status unlockAccount(NodeSession& session, const Args& args, const chain::Address& account);
+
+// Keystore parameters: standard scrypt, or --light (n=4096) for tests and
+// scripts that accept weaker protection of the files.
+crypto::KeystoreParams keystoreParams(const Args& args);
+
+// Prints `value` as one JSON document with --json, else as "key: value" lines.
+int printOutput(const Args& args, const Json& value);
+
+} // namespace ctrn::cli

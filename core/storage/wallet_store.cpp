@@ -1,0 +1,371 @@
+#include <core/storage/wallet_store.h>
+
+#include <chrono>
+
+namespace ctrn::storage {
+namespace {
+
+// Schema version 1. Later versions append a migration; a released one is
+// never edited.
+Status migrateTo1(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE networks (
+    chain_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE endpoints (
+    id INTEGER PRIMARY KEY,
+    chain_id INTEGER NOT NULL REFERENCES networks(chain_id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    UNIQUE (chain_id, url)
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE wallets (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('hd', 'key', 'watch')),
+    created_at INTEGER NOT NULL,
+    next_hd_index INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE accounts (
+    address TEXT PRIMARY KEY,
+    wallet TEXT NOT NULL REFERENCES wallets(name) ON UPDATE CASCADE ON DELETE CASCADE,
+    hd_index INTEGER,
+    label TEXT NOT NULL DEFAULT '',
+    watch_only INTEGER NOT NULL
+);
+CREATE TABLE address_book (
+    address TEXT PRIMARY KEY,
+    label TEXT NOT NULL
+);
+CREATE TABLE pending_transactions (
+    hash TEXT PRIMARY KEY,
+    chain_id INTEGER NOT NULL,
+    sender TEXT NOT NULL,
+    nonce INTEGER NOT NULL,
+    recipient TEXT,
+    value TEXT NOT NULL,
+    token TEXT,
+    token_amount TEXT,
+    kind TEXT NOT NULL,
+    replaces TEXT,
+    raw BLOB NOT NULL,
+    broadcast INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX pending_by_sender ON pending_transactions (chain_id, sender, nonce);
+CREATE TABLE transactions (
+    hash TEXT PRIMARY KEY,
+    chain_id INTEGER NOT NULL,
+    sender TEXT NOT NULL,
+    nonce INTEGER NOT NULL,
+    recipient TEXT,
+    value TEXT NOT NULL,
+    token TEXT,
+    token_amount TEXT,
+    kind TEXT NOT NULL,
+    replaces TEXT,
+    status TEXT NOT NULL,
+    block_number INTEGER,
+    created_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL
+);
+CREATE INDEX transactions_by_sender ON transactions (chain_id, sender, nonce);
+)sql");
+}
+
+const char* kTxColumns = "hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, replaces, created_at";
+
+TxRecord readTx(const Statement& s, bool journal) {
+    TxRecord t;
+    t.hash = s.text(0);
+    t.chainId = static_cast<std::uint64_t>(s.int64(1));
+    t.from = s.text(2);
+    t.nonce = static_cast<std::uint64_t>(s.int64(3));
+    t.to = s.optionalText(4);
+    t.value = s.text(5);
+    t.token = s.optionalText(6);
+    t.tokenAmount = s.optionalText(7);
+    t.kind = s.text(8);
+    t.replaces = s.optionalText(9);
+    t.createdAt = s.int64(10);
+    t.inJournal = journal;
+    if (journal) {
+        t.raw = s.blob(11);
+        t.broadcast = s.int64(12) != 0;
+        t.status = "pending";
+    } else {
+        t.status = s.text(11);
+        t.blockNumber = s.optionalInt64(12);
+    }
+    return t;
+}
+
+WalletRecord readWallet(const Statement& s) {
+    return {s.text(0), s.text(1), s.int64(2), static_cast<std::uint32_t>(s.int64(3))};
+}
+
+AccountRecord readAccount(const Statement& s) {
+    return {s.text(0), s.text(1), s.optionalInt64(2), s.text(3), s.int64(4) != 0};
+}
+
+Status insertAccount(Database& db, const AccountRecord& a) {
+    CTRN_ASSIGN(auto st, db.prepare("INSERT INTO accounts (address, wallet, hd_index, label, watch_only) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    st.bind(1, a.address).bind(2, a.wallet).bind(3, a.hdIndex).bind(4, a.label).bind(5, std::int64_t{a.watchOnly});
+    auto r = st.run();
+    if (!r) return makeError(ErrorCode::InvalidInput, "account " + a.address + " is already in a wallet");
+    return r;
+}
+
+} // namespace
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Result<std::unique_ptr<WalletStore>> WalletStore::open(const std::string& path) {
+    OpenOptions options;
+    options.applicationId = kWalletApplicationId;
+    options.migrations = {migrateTo1};
+    CTRN_ASSIGN(auto db, Database::open(path, options));
+    return std::unique_ptr<WalletStore>(new WalletStore(std::move(db)));
+}
+
+Status WalletStore::addWallet(const WalletRecord& w, const std::vector<AccountRecord>& accounts) {
+    return m_db->transaction([&]() -> Status {
+        CTRN_ASSIGN(auto st, m_db->prepare("INSERT INTO wallets (name, kind, created_at, next_hd_index) VALUES (?1, ?2, ?3, ?4)"));
+        st.bind(1, w.name).bind(2, w.kind).bind(3, w.createdAt).bind(4, std::int64_t{w.nextHdIndex});
+        if (!st.run()) return makeError(ErrorCode::InvalidInput, "a wallet named '" + w.name + "' already exists");
+        for (const auto& a : accounts) CTRN_TRY(insertAccount(*m_db, a));
+        return Ok{};
+    });
+}
+
+Result<std::vector<WalletRecord>> WalletStore::wallets() {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT name, kind, created_at, next_hd_index FROM wallets ORDER BY name"));
+    std::vector<WalletRecord> out;
+    while (true) {
+        CTRN_ASSIGN(bool row, st.step());
+        if (!row) break;
+        out.push_back(readWallet(st));
+    }
+    return out;
+}
+
+Result<std::optional<WalletRecord>> WalletStore::wallet(const std::string& name) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT name, kind, created_at, next_hd_index FROM wallets WHERE name = ?1"));
+    st.bind(1, name);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return std::optional<WalletRecord>();
+    return std::optional<WalletRecord>(readWallet(st));
+}
+
+Status WalletStore::renameWallet(const std::string& from, const std::string& to) {
+    CTRN_ASSIGN(auto st, m_db->prepare("UPDATE wallets SET name = ?2 WHERE name = ?1"));
+    st.bind(1, from).bind(2, to);
+    if (!st.run()) return makeError(ErrorCode::InvalidInput, "a wallet named '" + to + "' already exists");
+    return Ok{};
+}
+
+Status WalletStore::addAccount(const AccountRecord& account, std::optional<std::uint32_t> nextHdIndex) {
+    return m_db->transaction([&]() -> Status {
+        CTRN_TRY(insertAccount(*m_db, account));
+        if (nextHdIndex) {
+            CTRN_ASSIGN(auto st, m_db->prepare("UPDATE wallets SET next_hd_index = ?2 WHERE name = ?1"));
+            st.bind(1, account.wallet).bind(2, std::int64_t{*nextHdIndex});
+            CTRN_TRY(st.run());
+        }
+        return Ok{};
+    });
+}
+
+Result<std::vector<AccountRecord>> WalletStore::accounts(const std::optional<std::string>& wallet) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, wallet, hd_index, label, watch_only FROM accounts "
+                                       "WHERE ?1 IS NULL OR wallet = ?1 ORDER BY wallet, hd_index, address"));
+    st.bind(1, wallet);
+    std::vector<AccountRecord> out;
+    while (true) {
+        CTRN_ASSIGN(bool row, st.step());
+        if (!row) break;
+        out.push_back(readAccount(st));
+    }
+    return out;
+}
+
+Result<std::optional<AccountRecord>> WalletStore::account(const std::string& address) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, wallet, hd_index, label, watch_only FROM accounts WHERE lower(address) = lower(?1)"));
+    st.bind(1, address);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return std::optional<AccountRecord>();
+    return std::optional<AccountRecord>(readAccount(st));
+}
+
+Status WalletStore::setContact(const AddressBookEntry& e) {
+    CTRN_ASSIGN(auto st, m_db->prepare("INSERT INTO address_book (address, label) VALUES (?1, ?2) "
+                                       "ON CONFLICT (address) DO UPDATE SET label = excluded.label"));
+    st.bind(1, e.address).bind(2, e.label);
+    return st.run();
+}
+
+Status WalletStore::removeContact(const std::string& address) {
+    CTRN_ASSIGN(auto st, m_db->prepare("DELETE FROM address_book WHERE address = ?1"));
+    st.bind(1, address);
+    return st.run();
+}
+
+Result<std::vector<AddressBookEntry>> WalletStore::contacts() {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, label FROM address_book ORDER BY label, address"));
+    std::vector<AddressBookEntry> out;
+    while (true) {
+        CTRN_ASSIGN(bool row, st.step());
+        if (!row) break;
+        out.push_back({st.text(0), st.text(1)});
+    }
+    return out;
+}
+
+Status WalletStore::setNetwork(const NetworkRecord& n) {
+    return m_db->transaction([&]() -> Status {
+        CTRN_ASSIGN(auto st, m_db->prepare("INSERT INTO networks (chain_id, name) VALUES (?1, ?2) "
+                                           "ON CONFLICT (chain_id) DO UPDATE SET name = excluded.name"));
+        st.bind(1, static_cast<std::int64_t>(n.chainId)).bind(2, n.name);
+        CTRN_TRY(st.run());
+        CTRN_ASSIGN(auto del, m_db->prepare("DELETE FROM endpoints WHERE chain_id = ?1"));
+        del.bind(1, static_cast<std::int64_t>(n.chainId));
+        CTRN_TRY(del.run());
+        std::int64_t pos = 0;
+        for (const auto& url : n.endpoints) {
+            CTRN_ASSIGN(auto ins, m_db->prepare("INSERT OR IGNORE INTO endpoints (chain_id, url, position) VALUES (?1, ?2, ?3)"));
+            ins.bind(1, static_cast<std::int64_t>(n.chainId)).bind(2, url).bind(3, pos++);
+            CTRN_TRY(ins.run());
+        }
+        return Ok{};
+    });
+}
+
+Result<std::optional<NetworkRecord>> WalletStore::network(std::uint64_t chainId) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT name FROM networks WHERE chain_id = ?1"));
+    st.bind(1, static_cast<std::int64_t>(chainId));
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return std::optional<NetworkRecord>();
+    NetworkRecord n{chainId, st.text(0), {}};
+    CTRN_ASSIGN(auto eps, m_db->prepare("SELECT url FROM endpoints WHERE chain_id = ?1 ORDER BY position"));
+    eps.bind(1, static_cast<std::int64_t>(chainId));
+    while (true) {
+        CTRN_ASSIGN(bool r, eps.step());
+        if (!r) break;
+        n.endpoints.push_back(eps.text(0));
+    }
+    return std::optional<NetworkRecord>(n);
+}
+
+Status WalletStore::setSetting(const std::string& key, const std::string& value) {
+    CTRN_ASSIGN(auto st, m_db->prepare("INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    st.bind(1, key).bind(2, value);
+    return st.run();
+}
+
+Result<std::optional<std::string>> WalletStore::setting(const std::string& key) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT value FROM settings WHERE key = ?1"));
+    st.bind(1, key);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return std::optional<std::string>();
+    return std::optional<std::string>(st.text(0));
+}
+
+Status WalletStore::journalInsert(const TxRecord& t) {
+    CTRN_ASSIGN(auto st, m_db->prepare(
+        "INSERT INTO pending_transactions (hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, "
+        "replaces, created_at, raw, broadcast) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
+    st.bind(1, t.hash).bind(2, static_cast<std::int64_t>(t.chainId)).bind(3, t.from).bind(4, static_cast<std::int64_t>(t.nonce))
+        .bind(5, t.to).bind(6, t.value).bind(7, t.token).bind(8, t.tokenAmount).bind(9, t.kind).bind(10, t.replaces)
+        .bind(11, t.createdAt).bind(12, ByteView(t.raw)).bind(13, std::int64_t{t.broadcast});
+    return st.run();
+}
+
+Status WalletStore::journalMarkBroadcast(const std::string& hash) {
+    CTRN_ASSIGN(auto st, m_db->prepare("UPDATE pending_transactions SET broadcast = 1 WHERE hash = ?1"));
+    st.bind(1, hash);
+    return st.run();
+}
+
+Status WalletStore::journalRemove(const std::string& hash) {
+    CTRN_ASSIGN(auto st, m_db->prepare("DELETE FROM pending_transactions WHERE hash = ?1"));
+    st.bind(1, hash);
+    return st.run();
+}
+
+Result<std::vector<TxRecord>> WalletStore::journal(std::uint64_t chainId) {
+    CTRN_ASSIGN(auto st, m_db->prepare(std::string("SELECT ") + kTxColumns +
+                                       ", raw, broadcast FROM pending_transactions WHERE chain_id = ?1 ORDER BY sender, nonce, created_at"));
+    st.bind(1, static_cast<std::int64_t>(chainId));
+    std::vector<TxRecord> out;
+    while (true) {
+        CTRN_ASSIGN(bool row, st.step());
+        if (!row) break;
+        out.push_back(readTx(st, true));
+    }
+    return out;
+}
+
+Result<std::optional<std::uint64_t>> WalletStore::journalMaxNonce(std::uint64_t chainId, const std::string& from) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT max(nonce) FROM pending_transactions WHERE chain_id = ?1 AND lower(sender) = lower(?2)"));
+    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, from);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row || st.isNull(0)) return std::optional<std::uint64_t>();
+    return std::optional<std::uint64_t>(static_cast<std::uint64_t>(st.int64(0)));
+}
+
+Status WalletStore::finishTransaction(const std::string& hash, const std::string& status, std::optional<std::int64_t> block) {
+    return m_db->transaction([&]() -> Status {
+        CTRN_ASSIGN(auto ins, m_db->prepare(
+            "INSERT INTO transactions (hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, replaces, "
+            "created_at, status, block_number, finished_at) SELECT hash, chain_id, sender, nonce, recipient, value, token, "
+            "token_amount, kind, replaces, created_at, ?2, ?3, ?4 FROM pending_transactions WHERE hash = ?1"));
+        ins.bind(1, hash).bind(2, status).bind(3, block).bind(4, unixNow());
+        CTRN_TRY(ins.run());
+        CTRN_ASSIGN(auto del, m_db->prepare("DELETE FROM pending_transactions WHERE hash = ?1"));
+        del.bind(1, hash);
+        return del.run();
+    });
+}
+
+Result<std::vector<TxRecord>> WalletStore::history(std::uint64_t chainId, const std::optional<std::string>& address, std::size_t limit) {
+    // The journal's entries first (newest state the user cares about), then
+    // the finished ones, newest first.
+    std::vector<TxRecord> out;
+    CTRN_ASSIGN(auto pending, journal(chainId));
+    for (auto& t : pending)
+        if (!address || t.from == *address || (t.to && *t.to == *address)) out.push_back(std::move(t));
+    CTRN_ASSIGN(auto st, m_db->prepare(std::string("SELECT ") + kTxColumns +
+                                       ", status, block_number FROM transactions WHERE chain_id = ?1 AND "
+                                       "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2)) "
+                                       "ORDER BY created_at DESC, nonce DESC LIMIT ?3"));
+    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, address).bind(3, static_cast<std::int64_t>(limit));
+    while (true) {
+        CTRN_ASSIGN(bool row, st.step());
+        if (!row) break;
+        out.push_back(readTx(st, false));
+    }
+    return out;
+}
+
+Result<std::optional<TxRecord>> WalletStore::transaction(const std::string& hash) {
+    {
+        CTRN_ASSIGN(auto st, m_db->prepare(std::string("SELECT ") + kTxColumns + ", raw, broadcast FROM pending_transactions WHERE hash = lower(?1)"));
+        st.bind(1, hash);
+        CTRN_ASSIGN(bool row, st.step());
+        if (row) return std::optional<TxRecord>(readTx(st, true));
+    }
+    CTRN_ASSIGN(auto st, m_db->prepare(std::string("SELECT ") + kTxColumns + ", status, block_number FROM transactions WHERE hash = lower(?1)"));
+    st.bind(1, hash);
+    CTRN_ASSIGN(bool row, st.step());
+    if (row) return std::optional<TxRecord>(readTx(st, false));
+    return std::optional<TxRecord>();
+}
+
+} // namespace ctrn::storage

@@ -1,0 +1,122 @@
+// The wallet's SQLite database (wallet.sqlite in the data directory) and its
+// repositories: wallets and accounts (public data only — keys live in
+// encrypted files), the address book, networks and their endpoints,
+// settings, the pending-transaction journal and the transaction history.
+// A transaction is in the journal (signed, maybe broadcast, not final) or in
+// the history (final), never in both: finishTransaction moves it atomically.
+#pragma once
+
+#include <core/storage/database.h>
+#include <core/util/bytes.h>
+#include <core/util/result.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctrn::storage {
+
+// 'CTRW' — marks the file as ours (PRAGMA application_id).
+inline constexpr std::int32_t kWalletApplicationId = 0x43545257;
+
+struct WalletRecord {
+    std::string name;
+    std::string kind; // "hd", "key", "watch"
+    std::int64_t createdAt = 0;
+    std::uint32_t nextHdIndex = 0; // hd: the next account index to derive
+};
+
+struct AccountRecord {
+    std::string address; // EIP-55
+    std::string wallet;
+    std::optional<std::int64_t> hdIndex;
+    std::string label;
+    bool watchOnly = false;
+};
+
+struct AddressBookEntry {
+    std::string address;
+    std::string label;
+};
+
+struct NetworkRecord {
+    std::uint64_t chainId = 0;
+    std::string name;
+    std::vector<std::string> endpoints;
+};
+
+// What the wallet sent. Amounts are decimal strings (exact 256-bit values);
+// hashes and addresses lower-case 0x hex, addresses EIP-55 where shown.
+struct TxRecord {
+    std::string hash;
+    std::uint64_t chainId = 0;
+    std::string from;
+    std::uint64_t nonce = 0;
+    std::optional<std::string> to;
+    std::string value = "0";               // wei
+    std::optional<std::string> token;      // ERC-20 contract, for token sends
+    std::optional<std::string> tokenAmount;
+    std::string kind = "send";             // send, token, speedup, cancel
+    std::optional<std::string> replaces;   // hash of the tx this one replaces
+    Bytes raw;                             // the signed transaction (journal only)
+    bool broadcast = false;                // journal: the node accepted it at least once
+    std::string status = "pending";        // history: mined, failed, replaced, dropped
+    std::optional<std::int64_t> blockNumber;
+    std::int64_t createdAt = 0;
+    bool inJournal = true;
+};
+
+class WalletStore {
+public:
+    static Result<std::unique_ptr<WalletStore>> open(const std::string& path);
+    Database& database() { return *m_db; }
+
+    // Wallets and accounts.
+    Status addWallet(const WalletRecord& wallet, const std::vector<AccountRecord>& accounts);
+    Result<std::vector<WalletRecord>> wallets();
+    Result<std::optional<WalletRecord>> wallet(const std::string& name);
+    Status renameWallet(const std::string& from, const std::string& to);
+    Status addAccount(const AccountRecord& account, std::optional<std::uint32_t> nextHdIndex);
+    Result<std::vector<AccountRecord>> accounts(const std::optional<std::string>& wallet = std::nullopt);
+    Result<std::optional<AccountRecord>> account(const std::string& address);
+
+    // Address book.
+    Status setContact(const AddressBookEntry& entry);
+    Status removeContact(const std::string& address);
+    Result<std::vector<AddressBookEntry>> contacts();
+
+    // Networks.
+    Status setNetwork(const NetworkRecord& network);
+    Result<std::optional<NetworkRecord>> network(std::uint64_t chainId);
+
+    // Settings.
+    Status setSetting(const std::string& key, const std::string& value);
+    Result<std::optional<std::string>> setting(const std::string& key);
+
+    // The pending-transaction journal. journalInsert is called BEFORE the
+    // transaction leaves the process; a crash after it leaves at worst a
+    // journal entry that reconciliation resolves.
+    Status journalInsert(const TxRecord& tx);
+    Status journalMarkBroadcast(const std::string& hash);
+    // The node refused it outright: it never existed outside this process.
+    Status journalRemove(const std::string& hash);
+    Result<std::vector<TxRecord>> journal(std::uint64_t chainId);
+    // The highest nonce in the journal for a sender.
+    Result<std::optional<std::uint64_t>> journalMaxNonce(std::uint64_t chainId, const std::string& from);
+    // Moves a journal entry to the history with its final status.
+    Status finishTransaction(const std::string& hash, const std::string& status, std::optional<std::int64_t> blockNumber);
+
+    Result<std::vector<TxRecord>> history(std::uint64_t chainId, const std::optional<std::string>& address, std::size_t limit);
+    // A transaction wherever it is (journal first).
+    Result<std::optional<TxRecord>> transaction(const std::string& hash);
+
+private:
+    explicit WalletStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+    std::unique_ptr<Database> m_db;
+};
+
+std::int64_t unixNow();
+
+} // namespace ctrn::storage

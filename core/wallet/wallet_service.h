@@ -1,0 +1,92 @@
+// Sending: nonces that survive restarts, ETH and ERC-20 transfers with
+// balance and gas checks, speed-up and cancel by same-nonce replacement, and
+// reconciliation of the pending-transaction journal with the chain.
+//
+// The order that makes a crash harmless: sign, write the journal entry
+// (committed, fsynced), only then broadcast. A transaction the node may have
+// seen is therefore always in the journal; reconcile() later finds it mined,
+// still pending (rebroadcast if the node forgot it) or dropped.
+#pragma once
+
+#include <core/chain/address.h>
+#include <core/chain/hash.h>
+#include <core/rpc/node.h>
+#include <core/storage/wallet_store.h>
+#include <core/util/result.h>
+#include <core/wallet/wallet_manager.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctrn::wallet {
+
+// The next nonce for an account: the node's pending count, or one past the
+// highest nonce this wallet has in its journal, whichever is higher — so
+// transactions signed while the node was unreachable, or not yet seen by
+// it, are never given the same nonce twice.
+class NonceManager {
+public:
+    NonceManager(rpc::EthNode& node, storage::WalletStore& store, std::uint64_t chainId)
+        : m_node(node), m_store(store), m_chainId(chainId) {}
+    Result<std::uint64_t> next(const chain::Address& account);
+
+private:
+    rpc::EthNode& m_node;
+    storage::WalletStore& m_store;
+    std::uint64_t m_chainId;
+};
+
+struct SendRequest {
+    chain::Address from;
+    chain::Address to;
+    U256 amount = 0;                   // wei, or token units with `token`
+    std::optional<chain::Address> token; // ERC-20 contract
+    rpc::FeeLevel level = rpc::FeeLevel::Normal;
+    std::optional<rpc::Fee> customFee;
+    std::optional<U256> gasLimit;
+};
+
+struct SendResult {
+    chain::Hash hash;
+    std::uint64_t nonce = 0;
+    U256 gasLimit = 0;
+    rpc::Fee fee;
+    // false: signed and journaled, but the node could not be reached; the
+    // next reconcile broadcasts it.
+    bool broadcast = false;
+    std::optional<std::string> broadcastError;
+};
+
+struct ReconcileReport {
+    std::vector<std::string> mined, failed, dropped, replaced, rebroadcast, pending;
+};
+
+class WalletService {
+public:
+    WalletService(rpc::EthNode& node, storage::WalletStore& store, KeyRing& keys, std::uint64_t chainId);
+
+    Result<SendResult> send(const SendRequest& request);
+    // Replaces a pending transaction with the same nonce and higher fees
+    // (at least +12.5% on both, and at least the current `level` estimate).
+    Result<SendResult> speedUp(const chain::Hash& hash, rpc::FeeLevel level = rpc::FeeLevel::Fast);
+    // Replaces it with a 0-value transfer to oneself at higher fees.
+    Result<SendResult> cancel(const chain::Hash& hash, rpc::FeeLevel level = rpc::FeeLevel::Fast);
+    Result<ReconcileReport> reconcile();
+
+private:
+    Result<SendResult> signJournalBroadcast(const chain::Address& from, chain::Transaction tx, storage::TxRecord record);
+    Result<SendResult> replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel);
+
+    rpc::EthNode& m_node;
+    storage::WalletStore& m_store;
+    KeyRing& m_keys;
+    std::uint64_t m_chainId;
+    NonceManager m_nonces;
+};
+
+// ERC-20 transfer(to, amount) call data.
+Result<Bytes> erc20TransferData(const chain::Address& to, const U256& amount);
+
+} // namespace ctrn::wallet
