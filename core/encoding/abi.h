@@ -11,6 +11,7 @@
 #include <core/util/result.h>
 #include <core/util/uint256.h>
 
+#include <cassert>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -88,13 +89,14 @@ public:
     bool isString() const { return m_value.index() == 4; }
     bool isList() const { return m_value.index() == 5; }
 
-    // Accessors for the held alternative; calling the wrong one is a bug.
-    const BigInt& asInteger() const { return std::get<0>(m_value); }
-    const AddressBytes& asAddress() const { return std::get<1>(m_value); }
-    bool asBool() const { return std::get<2>(m_value); }
-    const Bytes& asBytes() const { return std::get<3>(m_value); }
-    const std::string& asString() const { return std::get<4>(m_value); }
-    const List& asList() const { return std::get<5>(m_value); }
+    // Accessors for the held alternative; calling the wrong one is a bug
+    // (asserted). Values from abiDecode/abiValueFromJson always match their type.
+    const BigInt& asInteger() const { assert(isInteger()); return std::get<0>(m_value); }
+    const AddressBytes& asAddress() const { assert(isAddress()); return std::get<1>(m_value); }
+    bool asBool() const { assert(isBool()); return std::get<2>(m_value); }
+    const Bytes& asBytes() const { assert(isBytes()); return std::get<3>(m_value); }
+    const std::string& asString() const { assert(isString()); return std::get<4>(m_value); }
+    const List& asList() const { assert(isList()); return std::get<5>(m_value); }
     // The integer as U256; fails if it is negative or wider than 256 bits.
     Result<U256> toU256() const;
 
@@ -137,7 +139,8 @@ Result<AbiValue> abiValueFromJson(const AbiType& type, const Json& json);
 // The same, naming the value `label` in errors ("abi: Mail.to (address): ...").
 Result<AbiValue> abiValueFromJson(const AbiType& type, const Json& json, const std::string& label);
 Result<std::vector<AbiValue>> abiValuesFromJson(std::span<const AbiType> types, const Json& values);
-// Integers as decimal strings, addresses EIP-55, bytes as 0x hex.
+// Integers as decimal strings, addresses EIP-55, bytes as 0x hex. The value
+// must be of the type (as abiDecode and abiValueFromJson return them).
 Json abiValueToJson(const AbiType& type, const AbiValue& value);
 Json abiValuesToJson(std::span<const AbiType> types, std::span<const AbiValue> values);
 

@@ -94,9 +94,9 @@ Result<TypedData> TypedData::fromJson(const Json& json) {
         std::vector<Eip712Field> derived;
         for (const auto& f : standardDomainFields())
             if (td.m_domain.contains(f.name)) derived.push_back(f);
-        for (const auto& [key, v] : td.m_domain.items())
-            if (std::none_of(derived.begin(), derived.end(), [&](const Eip712Field& f) { return f.name == key; }))
-                return eipError("domain: unknown field '" + key + "' (declare an EIP712Domain type to use it)");
+        for (const auto& entry : td.m_domain.items())
+            if (std::none_of(derived.begin(), derived.end(), [&](const Eip712Field& f) { return f.name == entry.key(); }))
+                return eipError("domain: unknown field '" + entry.key() + "' (declare an EIP712Domain type to use it)");
         td.m_types.emplace("EIP712Domain", std::move(derived));
     }
     // Every field type must resolve now, so later errors are only about values.
@@ -192,9 +192,9 @@ Result<crypto::Hash256> TypedData::hashStructAt(const std::string& type, const J
     if (it == m_types.end()) return eipError("unknown struct type '" + type + "'");
     if (!value.is_object()) return eipError(label + " (" + type + "): expected an object, got " + value.type_name());
     const auto& fields = it->second;
-    for (const auto& [key, v] : value.items())
-        if (std::none_of(fields.begin(), fields.end(), [&](const Eip712Field& f) { return f.name == key; }))
-            return eipError(label + " (" + type + "): unknown field '" + key + "'");
+    for (const auto& entry : value.items())
+        if (std::none_of(fields.begin(), fields.end(), [&](const Eip712Field& f) { return f.name == entry.key(); }))
+            return eipError(label + " (" + type + "): unknown field '" + entry.key() + "'");
     CTRN_ASSIGN(crypto::Hash256 th, typeHash(type));
     crypto::Keccak256 hasher;
     hasher.update(th);
@@ -212,9 +212,9 @@ Result<Bytes> TypedData::encodeData(const std::string& type, const Json& value) 
     if (!value.is_object()) return eipError(type + ": expected an object, got " + value.type_name());
     CTRN_ASSIGN(crypto::Hash256 th, typeHash(type));
     Bytes out = toBytes(th);
-    for (const auto& [key, v] : value.items())
-        if (std::none_of(it->second.begin(), it->second.end(), [&](const Eip712Field& f) { return f.name == key; }))
-            return eipError(type + ": unknown field '" + key + "'");
+    for (const auto& entry : value.items())
+        if (std::none_of(it->second.begin(), it->second.end(), [&](const Eip712Field& f) { return f.name == entry.key(); }))
+            return eipError(type + ": unknown field '" + entry.key() + "'");
     for (const auto& f : it->second) {
         if (!value.contains(f.name)) return eipError(type + ": missing field '" + f.name + "'");
         CTRN_ASSIGN(Bytes word, encodeField(f.type, value[f.name], type + "." + f.name, 0));

@@ -2,6 +2,7 @@
 
 #include <core/util/hex.h>
 
+#include <cstdint>
 #include <string>
 
 namespace ctrn::encoding {
@@ -121,7 +122,8 @@ Result<RlpHeader> rlpDecodeHeader(ByteView input) {
     if (size < 56) return rlpError("non-canonical size"); // the short form was required
     h.headerSize = 1 + lengthSize;
     h.payloadSize = size;
-    // Written to avoid overflow: size may be close to SIZE_MAX.
+    // header + payload must be representable before it can be compared.
+    if (size > SIZE_MAX - h.headerSize) return rlpError("size overflows");
     if (input.size() - h.headerSize < size) return rlpError("truncated input");
     return h;
 }

@@ -12,6 +12,7 @@
 #include <core/util/result.h>
 #include <core/util/uint256.h>
 
+#include <cassert>
 #include <cstddef>
 #include <span>
 #include <variant>
@@ -29,10 +30,11 @@ public:
     static RlpItem list(std::vector<RlpItem> items = {}) { return RlpItem(std::move(items)); }
 
     bool isList() const { return m_value.index() == 1; }
-    // Only for a byte string / only for a list (asserted: calling the wrong one is a bug).
-    const Bytes& bytes() const { return std::get<0>(m_value); }
-    const std::vector<RlpItem>& items() const { return std::get<1>(m_value); }
-    std::vector<RlpItem>& items() { return std::get<1>(m_value); }
+    // Only for a byte string / only for a list: calling the wrong one is a
+    // bug (asserted), never something input can cause.
+    const Bytes& bytes() const { assert(!isList()); return std::get<0>(m_value); }
+    const std::vector<RlpItem>& items() const { assert(isList()); return std::get<1>(m_value); }
+    std::vector<RlpItem>& items() { assert(isList()); return std::get<1>(m_value); }
 
     bool operator==(const RlpItem&) const = default;
 

@@ -1,4 +1,6 @@
 // EIP-55: every published checksummed address round-trips; a flipped case is caught.
+#include "test_registry.h"
+
 #include <core/encoding/eip55.h>
 
 #include <QFile>
@@ -37,5 +39,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEip55)
+CTRN_REGISTER_TEST(TestEip55)
 #include "tst_eip55.moc"
