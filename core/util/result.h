@@ -76,13 +76,16 @@ using Status = Result<Ok>;
 // the value. They keep call sites flat instead of nesting if/else per step.
 #define CTRN_CONCAT_INNER(a, b) a##b
 #define CTRN_CONCAT(a, b) CTRN_CONCAT_INNER(a, b)
-#define CTRN_TRY(expr)                                           \
-    do {                                                         \
-        auto&& ctrn_try_result_ = (expr);                        \
-        if (!ctrn_try_result_.ok()) return ctrn_try_result_.error(); \
+// __COUNTER__ keeps the temporary's name unique even when a CTRN_TRY sits
+// inside another one's expression (a lambda), so -Wshadow stays quiet.
+#define CTRN_TRY_IMPL(tmp, expr)                      \
+    do {                                              \
+        auto&& tmp = (expr);                          \
+        if (!tmp.ok()) return tmp.error();            \
     } while (0)
+#define CTRN_TRY(expr) CTRN_TRY_IMPL(CTRN_CONCAT(ctrn_try_, __COUNTER__), expr)
 #define CTRN_ASSIGN_IMPL(tmp, decl, expr)      \
     auto tmp = (expr);                         \
     if (!tmp.ok()) return tmp.error();         \
     decl = std::move(tmp).value()
-#define CTRN_ASSIGN(decl, expr) CTRN_ASSIGN_IMPL(CTRN_CONCAT(ctrn_assign_, __LINE__), decl, expr)
+#define CTRN_ASSIGN(decl, expr) CTRN_ASSIGN_IMPL(CTRN_CONCAT(ctrn_assign_, __COUNTER__), decl, expr)

@@ -82,8 +82,8 @@ int runImport(const Args& args) {
             std::uint32_t count = 1;
             if (auto n = args.option("accounts")) count = static_cast<std::uint32_t>(std::atoi(n->c_str()));
             info = data->wallets->importMnemonic(name, mnemonic->asString(), password->view(), count);
-        } else if (auto f = args.option("key-file")) {
-            auto secret = readSecretFile(*f, "key");
+        } else if (auto keyFile = args.option("key-file")) {
+            auto secret = readSecretFile(*keyFile, "key");
             if (!secret) return printError(secret.error());
             auto key = crypto::PrivateKey::fromHex(secret->asString());
             if (!key) return printError(key.error());
