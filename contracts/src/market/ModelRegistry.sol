@@ -226,6 +226,11 @@ contract ModelRegistry is AccessControl {
         average = count == 0 ? 0 : m.ratingSum * 100 / count;
     }
 
+    /// @notice A model, whole.
+    function getModel(uint256 modelId) external view returns (Model memory) {
+        return models[modelId];
+    }
+
     /// @notice One version of a model.
     function version(uint256 modelId, uint256 index) external view returns (Version memory) {
         return versions[modelId][index];

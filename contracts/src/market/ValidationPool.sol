@@ -207,6 +207,11 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
         minStake = stake;
     }
 
+    /// @notice A pool, whole.
+    function getPool(uint256 poolId) external view returns (Pool memory) {
+        return pools[poolId];
+    }
+
     /// @notice The question text of a pool.
     function question(uint256 poolId) external view returns (string memory) {
         return pools[poolId].question;
