@@ -480,6 +480,16 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         return (l.provider, l.kind);
     }
 
+    /// @notice A purchase, whole.
+    function getPurchase(uint256 purchaseId) external view returns (Purchase memory) {
+        return purchases[purchaseId];
+    }
+
+    /// @notice A listing, whole.
+    function getListing(uint256 listingId) external view returns (Listing memory) {
+        return listings[listingId];
+    }
+
     /// @notice A listing's rune split.
     function runeOf(uint256 listingId) external view returns (Rune memory) {
         return listings[listingId].rune;
