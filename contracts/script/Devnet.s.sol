@@ -326,6 +326,11 @@ contract DevnetScript {
             if (i == 10) registry.deprecate(id);
             if (i == 11) registry.retire(id);
         }
+        // A model review question in a validation pool (the forum record), open for a day.
+        as_(FIRST_BUYER + 2);
+        pool.open(
+            ValidationPool.Kind.ModelReview, 9, 3e18, "SDXL-sketch: the published benchmark numbers are not reproducible."
+        );
         // Ratings from REP holders (buyers), one each, some updated.
         for (uint32 b; b < 6; ++b) {
             as_(FIRST_BUYER + b);
@@ -523,9 +528,13 @@ contract DevnetScript {
             if (b < 3) quadGov.castVote(_id(quadGov, _p7()), 1);
             tokenGov.castVote(_id(tokenGov, _p4()), b < 2 ? 1 : 0);
         }
-        // A provider contests the open dispute in its validation pool.
+        // A provider contests the open dispute in its validation pool; members weigh in on the review.
         as_(FIRST_PROVIDER + 1);
-        pool.vote(1, false, 3e18);
+        pool.vote(2, false, 3e18);
+        as_(FIRST_AGENT + 4);
+        pool.vote(1, false, 2e18);
+        as_(FIRST_BUYER + 3);
+        pool.vote(1, true, 4e18);
         vm.stopBroadcast();
     }
 

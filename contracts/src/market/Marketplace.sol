@@ -12,11 +12,13 @@ import {ValidationPool, IValidationPoolCallback} from "./ValidationPool.sol";
 
 /// @notice The staking hub's reward entry point.
 interface IRewardSink {
+    /// @notice Pulls `amount` CTRN from the caller as rewards for `agent`'s stakers.
     function notifyReward(address agent, uint256 amount) external;
 }
 
 /// @notice REP minting (the marketplace holds REP's MINTER_ROLE).
 interface IReputationMinter {
+    /// @notice Mints `amount` REP to `account`, tagged with `reason`.
     function mint(address account, uint256 amount, bytes32 reason) external;
 }
 

@@ -137,6 +137,9 @@ contract ModelRegistry is AccessControl {
     }
 
     /// @notice Changes a model's card. Owner only.
+    /// @param modelId The model.
+    /// @param metadataURI New card URI.
+    /// @param metadataHash sha256 of the new card.
     function updateModel(uint256 modelId, string calldata metadataURI, bytes32 metadataHash) external {
         Model storage m = _owned(modelId);
         m.metadataURI = metadataURI;

@@ -10,6 +10,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @notice Where the distributor reads a participant's stake: CTRN's locked (staked) balance.
 interface ILockedBalance {
+    /// @notice CTRN of `account` locked by the staking hub.
     function lockedOf(address account) external view returns (uint256);
 }
 
@@ -305,6 +306,9 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
     // ------------------------------------------------------------------ views
 
     /// @notice What `account` could claim from `epoch` in `category` now (0 once claimed or closed).
+    /// @param epoch A finalized epoch.
+    /// @param category The category.
+    /// @param account The participant.
     function claimable(uint256 epoch, uint8 category, address account) external view returns (uint256) {
         if (category >= CATEGORY_COUNT || epoch >= currentEpoch) return 0;
         Epoch storage e = epochs[epoch];

@@ -8,6 +8,7 @@ import {Reputation} from "../Reputation.sol";
 
 /// @notice A contract told the outcome of a pool it opened (the marketplace, for disputes).
 interface IValidationPoolCallback {
+    /// @notice Pool `poolId` about `subject` was resolved; `posterWon` is its outcome.
     function onPoolResolved(uint256 poolId, uint256 subject, bool posterWon) external;
 }
 
