@@ -218,6 +218,9 @@ contract DevnetScript {
         console.log("DEVNET_MARKETPLACE", address(market));
         console.log("DEVNET_MODEL_REGISTRY", address(registry));
         console.log("DEVNET_TEAM_VESTING", address(vesting));
+        for (uint32 i; i < 20; ++i) {
+            console.log("DEVNET_ACCOUNT", addr(i));
+        }
     }
 
     function _seedAccounts() internal {

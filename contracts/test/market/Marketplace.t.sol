@@ -248,6 +248,56 @@ contract MarketplaceTest is Market {
         market.onPoolResolved(1, 1, true);
     }
 
+    function test_markDelivered_providerOnceOnly() public {
+        uint256 pid = buy(list(Marketplace.Kind.Compute, 1e18), 1);
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotProvider.selector, buyer));
+        market.markDelivered(pid, 0);
+        vm.startPrank(provider);
+        market.markDelivered(pid, keccak256("r"));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.WrongStatus.selector, pid, Marketplace.Status.Delivered));
+        market.markDelivered(pid, keccak256("r"));
+        vm.stopPrank();
+    }
+
+    function test_release_revertsWhenNotDelivered() public {
+        uint256 pid = buy(list(Marketplace.Kind.Compute, 1e18), 1);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.WrongStatus.selector, pid, Marketplace.Status.Escrowed));
+        market.release(pid);
+    }
+
+    function test_refundUndelivered_revertsEarly() public {
+        uint256 pid = buy(list(Marketplace.Kind.Compute, 1e18), 1);
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.TooEarly.selector, block.timestamp + DELIVERY_TIMEOUT));
+        market.refundUndelivered(pid);
+    }
+
+    function test_purchase_revertsOnUnknownListing() public {
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownListing.selector, 9));
+        market.purchase(9, 1, 1e18);
+    }
+
+    function test_confirm_revertsWhileDisputed() public {
+        uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
+        _dispute(pid);
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.WrongStatus.selector, pid, Marketplace.Status.Disputed));
+        market.confirm(pid);
+    }
+
+    function test_settle_withoutRepRoleStillSettles() public {
+        bytes32 minter = rep.MINTER_ROLE();
+        vm.prank(address(timelock));
+        rep.revokeRole(minter, address(market));
+        uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
+        vm.prank(buyer);
+        market.confirm(pid);
+        assertEq(market.settledCount(), 1);
+        assertEq(rep.balanceOf(provider), 0);
+    }
+
     // ------------------------------------------------------------- governance
 
     function test_setCommission() public {

@@ -58,6 +58,20 @@ contract ModelRegistryTest is Market {
         assertEq(v.artifactHash, sha256("b"));
     }
 
+    function test_updateModel() public {
+        uint256 id = _register();
+        vm.prank(owner_);
+        registry.updateModel(id, "ipfs://card2", bytes32(uint256(2)));
+        assertEq(registry.getModel(id).metadataURI, "ipfs://card2");
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NotOwner.selector, address(this)));
+        registry.updateModel(id, "x", 0);
+    }
+
+    function test_rate_revertsOnUnknownModel() public {
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.UnknownModel.selector, 3));
+        registry.rate(3, 4);
+    }
+
     function test_publishVersion_ownerOnly() public {
         uint256 id = _register();
         vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NotOwner.selector, address(this)));

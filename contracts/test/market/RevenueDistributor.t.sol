@@ -77,6 +77,19 @@ contract RevenueDistributorTest is Market {
         assertEq(distributor.openEpochFunds(), funds - distributor.outstanding() - distributor.totalClaimed());
     }
 
+    function test_finalize_rollsEmptyCategoriesOver() public {
+        distributor.recordActivity(0, op1, 1e18); // compute has activity but no stake; others are empty
+        _revenue(1_000e18);
+        uint256 funds = distributor.openEpochFunds();
+        _finalize();
+        uint256 claimableAmount = funds * 4_000 / 10_000 * 3_000 / 10_000;
+        assertEq(distributor.outstanding(), claimableAmount);
+        assertEq(distributor.openEpochFunds(), funds - claimableAmount);
+        assertEq(distributor.totalRolledOver(), funds - claimableAmount);
+        vm.prank(op1);
+        assertEq(distributor.claim(0, 0), claimableAmount);
+    }
+
     function test_claim_onlyOnce() public {
         distributor.recordActivity(1, op1, 1e18);
         _revenue(1_000e18);

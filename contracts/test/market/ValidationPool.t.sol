@@ -43,6 +43,17 @@ contract ValidationPoolTest is Market {
         pool.open(ValidationPool.Kind.Dispute, 0, 1e18, "q");
     }
 
+    function test_openDispute_openerOnly() public {
+        vm.prank(poster);
+        vm.expectRevert();
+        pool.openDispute(poster, 1, 1e18, "q");
+    }
+
+    function test_resolve_revertsOnUnknownPool() public {
+        vm.expectRevert(abi.encodeWithSelector(ValidationPool.UnknownPool.selector, 5));
+        pool.resolve(5);
+    }
+
     function test_vote_revertsWithoutRep() public {
         uint256 id = _open(10e18);
         vm.prank(buyer);
