@@ -33,6 +33,15 @@ interface Vm {
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory);
     function pauseGasMetering() external;
+    // scripting (script/Devnet.s.sol)
+    function startBroadcast(uint256 privateKey) external;
+    function stopBroadcast() external;
+    function deriveKey(string calldata mnemonic, uint32 index) external pure returns (uint256);
+    function readFile(string calldata path) external view returns (string memory);
+    function envAddress(string calldata name) external view returns (address);
+    function envOr(string calldata name, uint256 defaultValue) external view returns (uint256);
+    function toString(address value) external pure returns (string memory);
+    function toString(uint256 value) external pure returns (string memory);
     function resumeGasMetering() external;
     function assertTrue(bool, string calldata) external pure;
     function assertFalse(bool, string calldata) external pure;
@@ -65,6 +74,10 @@ library console {
 
     function log(string memory s, uint256 v) internal view {
         _send(abi.encodeWithSignature("log(string,uint256)", s, v));
+    }
+
+    function log(string memory s, address a) internal view {
+        _send(abi.encodeWithSignature("log(string,address)", s, a));
     }
 
     function log(string memory s, uint256 a, uint256 b) internal view {

@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {RevenueDistributor} from "./RevenueDistributor.sol";
+import {ValidationPool, IValidationPoolCallback} from "./ValidationPool.sol";
+
+/// @notice The staking hub's reward entry point.
+interface IRewardSink {
+    /// @notice Pulls `amount` CTRN from the caller as rewards for `agent`'s stakers.
+    function notifyReward(address agent, uint256 amount) external;
+}
+
+/// @notice REP minting (the marketplace holds REP's MINTER_ROLE).
+interface IReputationMinter {
+    /// @notice Mints `amount` REP to `account`, tagged with `reason`.
+    function mint(address account, uint256 amount, bytes32 reason) external;
+}
+
+/// @title Computronium marketplace
+/// @notice Providers list datasets, data streams (per period), compute offers
+/// (per hour; hardware specs in the metadata) and model licences, each with a
+/// CTRN price, a unit, a metadata URI with its sha256, a "rune" split of the
+/// proceeds, and optionally an EIP-712 signature of the provider over the
+/// manifest. A purchase puts the price in escrow; the provider marks delivery
+/// with a receipt hash; the buyer confirms, or anyone releases the escrow once
+/// `releaseTimeout` has passed after delivery; a buyer whose purchase was never
+/// delivered gets a refund after `deliveryTimeout`. Either side may dispute:
+/// a validation pool decides, and its result settles or refunds the escrow.
+/// @dev Settlement: `commissionBps` of the price goes to the revenue
+/// distributor (which burns part of it); the rest is split by the rune:
+/// developer and infrastructure shares are credited (pull payments, {withdraw}),
+/// the stakers' share goes to the agent's stakers through the staking hub (to
+/// the developer if the agent has no stakers). The provider earns REP in
+/// proportion to the value settled and activity is recorded for revenue
+/// weights. Invariants: `escrowTotal` equals the sum of open purchases, and the
+/// CTRN balance equals `escrowTotal + creditsTotal`.
+contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback {
+    using SafeERC20 for IERC20;
+
+    uint256 public constant BPS = 10_000;
+    uint16 public constant MAX_COMMISSION_BPS = 2_000;
+    bytes32 public constant SETTLEMENT_REASON = "settlement";
+    /// @notice EIP-712 type of a provider-signed listing manifest.
+    bytes32 public constant MANIFEST_TYPEHASH = keccak256(
+        "Manifest(address provider,uint8 kind,uint256 price,bytes32 unit,string metadataURI,bytes32 metadataHash,Rune rune,uint256 nonce)Rune(address agent,address developer,address infra,uint16 developerBps,uint16 infraBps,uint16 stakersBps)"
+    );
+    bytes32 public constant RUNE_TYPEHASH = keccak256(
+        "Rune(address agent,address developer,address infra,uint16 developerBps,uint16 infraBps,uint16 stakersBps)"
+    );
+
+    enum Kind {
+        Dataset,
+        DataStream,
+        Compute,
+        ModelLicence
+    }
+
+    enum Status {
+        None,
+        Escrowed,
+        Delivered,
+        Disputed,
+        Settled,
+        Refunded
+    }
+
+    /// @notice How a listing's proceeds (after commission) are split.
+    struct Rune {
+        address agent; // whose stakers get `stakersBps` (through the staking hub)
+        address developer; // the agent's developer (gets the rest)
+        address infra; // the infrastructure provider
+        uint16 developerBps;
+        uint16 infraBps;
+        uint16 stakersBps;
+    }
+
+    /// @notice What a provider submits to list.
+    struct ListingParams {
+        Kind kind;
+        uint256 price; // CTRN per unit
+        bytes32 unit; // "dataset", "month", "hour", "licence", ...
+        string metadataURI; // file:, data:, https: or ipfs:
+        bytes32 metadataHash; // sha256 of the metadata document
+        Rune rune;
+    }
+
+    struct Listing {
+        address provider;
+        Kind kind;
+        bool active;
+        bool signed; // the manifest carries the provider's EIP-712 signature
+        uint64 createdAt;
+        uint256 price;
+        bytes32 unit;
+        bytes32 metadataHash;
+        string metadataURI;
+        Rune rune;
+    }
+
+    struct Purchase {
+        uint256 listingId;
+        address buyer;
+        Status status;
+        uint64 createdAt;
+        uint64 deliveredAt;
+        address disputer;
+        uint256 quantity;
+        uint256 amount; // escrowed CTRN
+        bytes32 receiptHash;
+        uint256 poolId;
+    }
+
+    IERC20 public immutable token;
+    RevenueDistributor public immutable distributor;
+    IRewardSink public immutable stakingHub;
+    IReputationMinter public immutable reputation;
+    ValidationPool public immutable validationPool;
+    /// @notice The timelock: sets commission, timeouts and the REP rate.
+    address public immutable governance;
+
+    uint16 public commissionBps = 500;
+    uint256 public releaseTimeout;
+    uint256 public deliveryTimeout;
+    /// @notice REP minted to the provider per CTRN settled, scaled by 1e18.
+    uint256 public repPerCtrn = 1e17;
+
+    uint256 public listingCount;
+    uint256 public purchaseCount;
+    /// @notice CTRN held for open purchases (escrowed, delivered or disputed).
+    uint256 public escrowTotal;
+    /// @notice CTRN credited and not yet withdrawn.
+    uint256 public creditsTotal;
+    uint256 public settledCount;
+    uint256 public settledVolume;
+
+    mapping(uint256 listingId => Listing) public listings;
+    mapping(uint256 purchaseId => Purchase) public purchases;
+    mapping(address account => uint256) public credits;
+    mapping(address buyer => mapping(uint256 listingId => bool)) public hasLicence;
+    /// @notice Manifests already used (a signed manifest lists once).
+    mapping(bytes32 digest => bool) public usedManifests;
+
+    event ListingCreated(
+        uint256 indexed listingId,
+        address indexed provider,
+        Kind kind,
+        uint256 price,
+        bytes32 unit,
+        string metadataURI,
+        bytes32 metadataHash,
+        Rune rune
+    );
+    event ListingSigned(uint256 indexed listingId, address indexed signer, bytes signature);
+    event ListingUpdated(uint256 indexed listingId, uint256 price, string metadataURI, bytes32 metadataHash, bool active);
+    event Purchased(
+        uint256 indexed purchaseId, uint256 indexed listingId, address indexed buyer, uint256 quantity, uint256 amount
+    );
+    event Delivered(uint256 indexed purchaseId, bytes32 receiptHash);
+    event Confirmed(uint256 indexed purchaseId);
+    event Released(uint256 indexed purchaseId);
+    event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
+    event Disputed(uint256 indexed purchaseId, address indexed by, uint256 indexed poolId);
+    event DisputeResolved(uint256 indexed purchaseId, uint256 indexed poolId, bool buyerWon);
+    event Settled(
+        uint256 indexed purchaseId,
+        uint256 indexed listingId,
+        address indexed provider,
+        uint256 amount,
+        uint256 commission,
+        uint256 developerShare,
+        uint256 infraShare,
+        uint256 stakersShare
+    );
+    event LicenceGranted(address indexed buyer, uint256 indexed listingId);
+    event Withdrawn(address indexed account, uint256 amount);
+    event SettlementSideEffectFailed(uint256 indexed purchaseId, bytes4 step);
+    event CommissionChanged(uint16 oldBps, uint16 newBps);
+    event TimeoutsChanged(uint256 releaseTimeout, uint256 deliveryTimeout);
+    event RepRateChanged(uint256 oldRate, uint256 newRate);
+
+    error ZeroAddress();
+    error ZeroAmount();
+    error NotGovernance(address caller);
+    error UnknownListing(uint256 listingId);
+    error UnknownPurchase(uint256 purchaseId);
+    error ListingInactive(uint256 listingId);
+    error NotProvider(address caller);
+    error NotBuyer(address caller);
+    error NotParty(address caller);
+    error NotValidationPool(address caller);
+    error SelfPurchase();
+    error InvalidRune(uint256 sum);
+    error InvalidPrice();
+    error InvalidSignature(address signer, address provider);
+    error ManifestUsed(bytes32 digest);
+    error WrongStatus(uint256 purchaseId, Status status);
+    error TooEarly(uint256 at);
+    error PriceChanged(uint256 price, uint256 maxPrice);
+    error NothingToWithdraw();
+    error InvalidCommission(uint16 bps);
+
+    modifier onlyGovernance() {
+        if (msg.sender != governance) revert NotGovernance(msg.sender);
+        _;
+    }
+
+    /// @param token_ CTRN.
+    /// @param distributor_ The revenue pool (the marketplace needs its RECORDER_ROLE).
+    /// @param hub The staking hub.
+    /// @param reputation_ REP (the marketplace needs MINTER_ROLE).
+    /// @param pool The validation pool (the marketplace needs its OPENER_ROLE).
+    /// @param governance_ The timelock.
+    /// @param releaseTimeout_ Seconds after delivery when escrow may be released without the buyer.
+    /// @param deliveryTimeout_ Seconds after purchase when an undelivered purchase may be refunded.
+    constructor(
+        IERC20 token_,
+        RevenueDistributor distributor_,
+        IRewardSink hub,
+        IReputationMinter reputation_,
+        ValidationPool pool,
+        address governance_,
+        uint256 releaseTimeout_,
+        uint256 deliveryTimeout_
+    ) EIP712("Computronium Marketplace", "1") {
+        if (
+            address(token_) == address(0) || address(distributor_) == address(0) || address(hub) == address(0)
+                || address(reputation_) == address(0) || address(pool) == address(0) || governance_ == address(0)
+        ) revert ZeroAddress();
+        token = token_;
+        distributor = distributor_;
+        stakingHub = hub;
+        reputation = reputation_;
+        validationPool = pool;
+        governance = governance_;
+        releaseTimeout = releaseTimeout_;
+        deliveryTimeout = deliveryTimeout_;
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    /// @notice Lists an offer as the caller (unsigned manifest).
+    /// @param p The listing.
+    /// @return listingId The new listing.
+    function createListing(ListingParams calldata p) external returns (uint256 listingId) {
+        listingId = _create(msg.sender, p, false);
+    }
+
+    /// @notice Lists an offer on behalf of `provider`, who signed the manifest (EIP-712, see
+    /// {manifestDigest}); anyone may submit it. Consumes the provider's nonce.
+    /// @param p The listing.
+    /// @param provider The signer and provider.
+    /// @param signature The provider's signature over the manifest.
+    /// @return listingId The new listing.
+    function createSignedListing(ListingParams calldata p, address provider, bytes calldata signature)
+        external
+        returns (uint256 listingId)
+    {
+        bytes32 digest = manifestDigest(p, provider, nonces(provider));
+        if (usedManifests[digest]) revert ManifestUsed(digest);
+        address signer = ECDSA.recover(digest, signature);
+        if (signer != provider) revert InvalidSignature(signer, provider);
+        usedManifests[digest] = true;
+        _useNonce(provider);
+        listingId = _create(provider, p, true);
+        emit ListingSigned(listingId, signer, signature);
+    }
+
+    /// @notice Changes a listing's price, metadata and availability. Provider only; open purchases
+    /// keep the price they paid.
+    /// @param listingId The listing.
+    /// @param price New price per unit.
+    /// @param metadataURI New metadata URI.
+    /// @param metadataHash sha256 of the new metadata.
+    /// @param active Whether it can be bought.
+    function updateListing(
+        uint256 listingId,
+        uint256 price,
+        string calldata metadataURI,
+        bytes32 metadataHash,
+        bool active
+    ) external {
+        Listing storage l = _listing(listingId);
+        if (msg.sender != l.provider) revert NotProvider(msg.sender);
+        if (price == 0) revert InvalidPrice();
+        l.price = price;
+        l.metadataURI = metadataURI;
+        l.metadataHash = metadataHash;
+        l.active = active;
+        l.signed = false; // the signed manifest no longer describes it
+        emit ListingUpdated(listingId, price, metadataURI, metadataHash, active);
+    }
+
+    // --------------------------------------------------------------- purchases
+
+    /// @notice Buys `quantity` units of a listing; the price is pulled into escrow.
+    /// @param listingId The listing.
+    /// @param quantity Units (periods, hours, copies).
+    /// @param maxPrice Highest unit price accepted (protects against a price change in flight).
+    /// @return purchaseId The purchase.
+    function purchase(uint256 listingId, uint256 quantity, uint256 maxPrice)
+        external
+        nonReentrant
+        returns (uint256 purchaseId)
+    {
+        Listing storage l = _listing(listingId);
+        if (!l.active) revert ListingInactive(listingId);
+        if (msg.sender == l.provider) revert SelfPurchase();
+        if (quantity == 0) revert ZeroAmount();
+        if (l.price > maxPrice) revert PriceChanged(l.price, maxPrice);
+        uint256 amount = l.price * quantity;
+        purchaseId = ++purchaseCount;
+        Purchase storage p = purchases[purchaseId];
+        p.listingId = listingId;
+        p.buyer = msg.sender;
+        p.status = Status.Escrowed;
+        p.createdAt = uint64(block.timestamp);
+        p.quantity = quantity;
+        p.amount = amount;
+        escrowTotal += amount;
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        emit Purchased(purchaseId, listingId, msg.sender, quantity, amount);
+    }
+
+    /// @notice Marks a purchase delivered, with a hash of the delivery receipt. Provider only.
+    /// @param purchaseId The purchase.
+    /// @param receiptHash Hash of what was delivered (access grant, job result, ...).
+    function markDelivered(uint256 purchaseId, bytes32 receiptHash) external {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != listings[p.listingId].provider) revert NotProvider(msg.sender);
+        if (p.status != Status.Escrowed) revert WrongStatus(purchaseId, p.status);
+        p.status = Status.Delivered;
+        p.deliveredAt = uint64(block.timestamp);
+        p.receiptHash = receiptHash;
+        emit Delivered(purchaseId, receiptHash);
+    }
+
+    /// @notice The buyer accepts the purchase: the escrow is settled.
+    /// @param purchaseId An escrowed or delivered purchase of the caller.
+    function confirm(uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != p.buyer) revert NotBuyer(msg.sender);
+        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        emit Confirmed(purchaseId);
+        _settle(purchaseId, p);
+    }
+
+    /// @notice Settles a delivered purchase the buyer neither confirmed nor disputed within
+    /// `releaseTimeout` of delivery. Anyone may call it.
+    /// @param purchaseId The purchase.
+    function release(uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _purchase(purchaseId);
+        if (p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        uint256 at = p.deliveredAt + releaseTimeout;
+        if (block.timestamp < at) revert TooEarly(at);
+        emit Released(purchaseId);
+        _settle(purchaseId, p);
+    }
+
+    /// @notice Refunds the buyer of a purchase never marked delivered within `deliveryTimeout`.
+    /// @param purchaseId The purchase.
+    function refundUndelivered(uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != p.buyer) revert NotBuyer(msg.sender);
+        if (p.status != Status.Escrowed) revert WrongStatus(purchaseId, p.status);
+        uint256 at = p.createdAt + deliveryTimeout;
+        if (block.timestamp < at) revert TooEarly(at);
+        _refund(purchaseId, p);
+    }
+
+    /// @notice Buyer or provider disputes an open purchase, staking `repStake` REP on its claim in
+    /// a new validation pool. The pool's result settles (provider wins) or refunds (buyer wins).
+    /// @param purchaseId The purchase.
+    /// @param repStake REP the caller stakes.
+    /// @param claim The caller's claim (text or a URI).
+    /// @return poolId The validation pool.
+    function dispute(uint256 purchaseId, uint256 repStake, string calldata claim)
+        external
+        nonReentrant
+        returns (uint256 poolId)
+    {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != p.buyer && msg.sender != listings[p.listingId].provider) revert NotParty(msg.sender);
+        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        p.status = Status.Disputed;
+        p.disputer = msg.sender;
+        poolId = validationPool.openDispute(msg.sender, purchaseId, repStake, claim);
+        p.poolId = poolId;
+        emit Disputed(purchaseId, msg.sender, poolId);
+    }
+
+    /// @notice Validation pool callback: applies a dispute's outcome. Validation pool only.
+    /// @param poolId The pool.
+    /// @param purchaseId The disputed purchase.
+    /// @param posterWon Whether the disputing party's claim won.
+    function onPoolResolved(uint256 poolId, uint256 purchaseId, bool posterWon) external nonReentrant {
+        if (msg.sender != address(validationPool)) revert NotValidationPool(msg.sender);
+        Purchase storage p = _purchase(purchaseId);
+        if (p.status != Status.Disputed || p.poolId != poolId) revert WrongStatus(purchaseId, p.status);
+        bool buyerWon = posterWon == (p.disputer == p.buyer);
+        emit DisputeResolved(purchaseId, poolId, buyerWon);
+        if (buyerWon) _refund(purchaseId, p);
+        else _settle(purchaseId, p);
+    }
+
+    /// @notice Pays the caller's credits (rune shares, refunds). O(1).
+    /// @return amount The CTRN paid.
+    function withdraw() external nonReentrant returns (uint256 amount) {
+        amount = credits[msg.sender];
+        if (amount == 0) revert NothingToWithdraw();
+        credits[msg.sender] = 0;
+        creditsTotal -= amount;
+        token.safeTransfer(msg.sender, amount);
+        emit Withdrawn(msg.sender, amount);
+    }
+
+    // ------------------------------------------------------------- governance
+
+    /// @notice Sets the commission paid to the revenue pool. Governance only.
+    /// @param bps At most MAX_COMMISSION_BPS.
+    function setCommission(uint16 bps) external onlyGovernance {
+        if (bps > MAX_COMMISSION_BPS) revert InvalidCommission(bps);
+        emit CommissionChanged(commissionBps, bps);
+        commissionBps = bps;
+    }
+
+    /// @notice Sets the release and delivery timeouts. Governance only.
+    /// @param releaseTimeout_ Seconds after delivery.
+    /// @param deliveryTimeout_ Seconds after purchase.
+    function setTimeouts(uint256 releaseTimeout_, uint256 deliveryTimeout_) external onlyGovernance {
+        releaseTimeout = releaseTimeout_;
+        deliveryTimeout = deliveryTimeout_;
+        emit TimeoutsChanged(releaseTimeout_, deliveryTimeout_);
+    }
+
+    /// @notice Sets the REP minted per CTRN settled (1e18 = one REP per CTRN). Governance only.
+    /// @param rate The new rate.
+    function setRepRate(uint256 rate) external onlyGovernance {
+        emit RepRateChanged(repPerCtrn, rate);
+        repPerCtrn = rate;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The EIP-712 digest a provider signs for `p` with `nonce`.
+    function manifestDigest(ListingParams calldata p, address provider, uint256 nonce) public view returns (bytes32) {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                MANIFEST_TYPEHASH,
+                provider,
+                p.kind,
+                p.price,
+                p.unit,
+                keccak256(bytes(p.metadataURI)),
+                p.metadataHash,
+                _hashRune(p.rune),
+                nonce
+            )
+        );
+        return _hashTypedDataV4(structHash);
+    }
+
+    function _hashRune(Rune calldata r) private pure returns (bytes32) {
+        return keccak256(
+            abi.encode(RUNE_TYPEHASH, r.agent, r.developer, r.infra, r.developerBps, r.infraBps, r.stakersBps)
+        );
+    }
+
+    /// @notice The EIP-712 domain separator.
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @notice A listing's provider and kind (for the model registry).
+    function listingInfo(uint256 listingId) external view returns (address provider, Kind kind) {
+        Listing storage l = listings[listingId];
+        return (l.provider, l.kind);
+    }
+
+    /// @notice A purchase, whole.
+    function getPurchase(uint256 purchaseId) external view returns (Purchase memory) {
+        return purchases[purchaseId];
+    }
+
+    /// @notice A listing, whole.
+    function getListing(uint256 listingId) external view returns (Listing memory) {
+        return listings[listingId];
+    }
+
+    /// @notice A listing's rune split.
+    function runeOf(uint256 listingId) external view returns (Rune memory) {
+        return listings[listingId].rune;
+    }
+
+    /// @notice Revenue category of a listing kind: compute operators, data contributors or developers.
+    function categoryOf(Kind kind) public pure returns (uint8) {
+        if (kind == Kind.Compute) return 0;
+        if (kind == Kind.ModelLicence) return 2;
+        return 1;
+    }
+
+    // --------------------------------------------------------------- internal
+
+    function _create(address provider, ListingParams calldata p, bool signed) private returns (uint256 listingId) {
+        if (p.price == 0) revert InvalidPrice();
+        Rune calldata r = p.rune;
+        uint256 sum = uint256(r.developerBps) + r.infraBps + r.stakersBps;
+        if (sum != BPS) revert InvalidRune(sum);
+        if (r.developer == address(0)) revert ZeroAddress();
+        if (r.infraBps > 0 && r.infra == address(0)) revert ZeroAddress();
+        if (r.stakersBps > 0 && r.agent == address(0)) revert ZeroAddress();
+        listingId = ++listingCount;
+        Listing storage l = listings[listingId];
+        l.provider = provider;
+        l.kind = p.kind;
+        l.active = true;
+        l.signed = signed;
+        l.createdAt = uint64(block.timestamp);
+        l.price = p.price;
+        l.unit = p.unit;
+        l.metadataHash = p.metadataHash;
+        l.metadataURI = p.metadataURI;
+        l.rune = r;
+        emit ListingCreated(listingId, provider, p.kind, p.price, p.unit, p.metadataURI, p.metadataHash, r);
+    }
+
+    function _listing(uint256 listingId) private view returns (Listing storage l) {
+        l = listings[listingId];
+        if (l.provider == address(0)) revert UnknownListing(listingId);
+    }
+
+    function _purchase(uint256 purchaseId) private view returns (Purchase storage p) {
+        p = purchases[purchaseId];
+        if (p.status == Status.None) revert UnknownPurchase(purchaseId);
+    }
+
+    function _refund(uint256 purchaseId, Purchase storage p) private {
+        uint256 amount = p.amount;
+        p.status = Status.Refunded;
+        escrowTotal -= amount;
+        credits[p.buyer] += amount;
+        creditsTotal += amount;
+        emit Refunded(purchaseId, p.buyer, amount);
+    }
+
+    /// @dev Pays out one purchase. Its status leaves the open states first, so it can settle once.
+    function _settle(uint256 purchaseId, Purchase storage p) private {
+        uint256 amount = p.amount;
+        p.status = Status.Settled;
+        escrowTotal -= amount;
+        Listing storage l = listings[p.listingId];
+        Rune storage r = l.rune;
+
+        uint256 commission = amount * commissionBps / BPS;
+        if (commission > 0) {
+            token.forceApprove(address(distributor), commission);
+            distributor.notifyRevenue(commission);
+        }
+        uint256 rest = amount - commission;
+        uint256 stakers = rest * r.stakersBps / BPS;
+        uint256 infra = rest * r.infraBps / BPS;
+        uint256 developer = rest - stakers - infra;
+        if (stakers > 0) {
+            token.forceApprove(address(stakingHub), stakers);
+            try stakingHub.notifyReward(r.agent, stakers) {}
+            catch {
+                // No stakers (or no agent): the developer takes the stakers' share.
+                token.forceApprove(address(stakingHub), 0);
+                developer += stakers;
+                stakers = 0;
+                emit SettlementSideEffectFailed(purchaseId, IRewardSink.notifyReward.selector);
+            }
+        }
+        credits[r.developer] += developer;
+        credits[r.infra] += infra;
+        creditsTotal += developer + infra;
+        settledCount += 1;
+        settledVolume += amount;
+        emit Settled(purchaseId, p.listingId, l.provider, amount, commission, developer, infra, stakers);
+
+        if (l.kind == Kind.ModelLicence && !hasLicence[p.buyer][p.listingId]) {
+            hasLicence[p.buyer][p.listingId] = true;
+            emit LicenceGranted(p.buyer, p.listingId);
+        }
+        // REP and activity never block a settlement (a revoked role only skips them).
+        uint256 rep = amount * repPerCtrn / 1e18;
+        if (rep > 0) {
+            try reputation.mint(l.provider, rep, SETTLEMENT_REASON) {}
+            catch {
+                emit SettlementSideEffectFailed(purchaseId, IReputationMinter.mint.selector);
+            }
+        }
+        try distributor.recordActivity(categoryOf(l.kind), l.provider, amount) {}
+        catch {
+            emit SettlementSideEffectFailed(purchaseId, RevenueDistributor.recordActivity.selector);
+        }
+        try distributor.recordActivity(3, p.buyer, amount) {}
+        catch {
+            emit SettlementSideEffectFailed(purchaseId, RevenueDistributor.recordActivity.selector);
+        }
+    }
+}
