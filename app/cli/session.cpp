@@ -47,13 +47,49 @@ std::uint64_t numberOption(const Args& args, const std::string& name, std::uint6
 }
 } // namespace
 
+Result<chain::Deployment> findDeployment(const std::string& name) {
+    std::vector<std::filesystem::path> candidates;
+    auto env = [](const char* n) -> std::string { const char* v = std::getenv(n); return v ? v : ""; };
+    if (name == "devnet") {
+        if (!env("CTRN_DEVNET_DIR").empty()) {
+            candidates.emplace_back(std::filesystem::path(env("CTRN_DEVNET_DIR")) / "devnet.json");
+        } else {
+            std::string base = !env("XDG_DATA_HOME").empty() ? env("XDG_DATA_HOME") : env("HOME") + "/.local/share";
+            candidates.emplace_back(std::filesystem::path(base) / "computronium-wallet/devnet/devnet.json");
+        }
+    }
+    std::string resources = !env("CTRN_RESOURCES_DIR").empty() ? env("CTRN_RESOURCES_DIR") : std::string(CTRN_RESOURCES_DIR);
+    candidates.emplace_back(std::filesystem::path(resources) / "deployments" / (name + ".json"));
+    for (const auto& path : candidates) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) continue;
+        CTRN_ASSIGN(std::string text, readTextFile(path.string()));
+        auto json = parseJson(text);
+        if (!json) return makeError(ErrorCode::InvalidInput, path.string() + ": " + json.error().message);
+        return chain::deploymentFromJson(name, *json);
+    }
+    return makeError(ErrorCode::NotFound, "no deployment manifest for network '" + name + "' (looked for " +
+                                              candidates.back().string() + ")");
+}
+
+Result<chain::Deployment> selectedDeployment(const Args& args) {
+    return findDeployment(args.option("network").value_or("devnet"));
+}
+
 Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
-    if (args.option("network") || args.option("checkpoint"))
-        return makeError(ErrorCode::Unsupported, "--network and --checkpoint arrive with the light-client verifier");
+    if (args.option("checkpoint"))
+        return makeError(ErrorCode::Unsupported, "--checkpoint arrives with the light-client verifier");
     auto session = std::make_unique<NodeSession>();
     CTRN_ASSIGN(session->data, openData(args));
     std::vector<std::string> urls = args.options("rpc");
     std::uint64_t chainId = numberOption(args, "chain-id", kDevnetChainId);
+    // --network NAME: the manifest says which chain and which node, unless
+    // --rpc / --chain-id say otherwise.
+    if (auto network = args.option("network")) {
+        CTRN_ASSIGN(chain::Deployment deployment, findDeployment(*network));
+        if (urls.empty()) urls.push_back(deployment.rpc);
+        if (!args.option("chain-id")) chainId = deployment.chainId;
+    }
     if (urls.empty()) {
         CTRN_ASSIGN(auto net, session->data.store->network(chainId));
         if (net && !net->endpoints.empty()) urls = net->endpoints;

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 
+#include <core/chain/deployment.h>
 #include <core/rpc/client.h>
 #include <core/rpc/node.h>
 #include <core/rpc/qt_transport.h>
@@ -42,6 +43,15 @@ struct NodeSession {
     wallet::KeyRing keys;
     std::unique_ptr<wallet::WalletService> service;
 };
+
+// The deployment manifest of network `name`: for the devnet first the running
+// devnet's own devnet.json ($CTRN_DEVNET_DIR, else
+// $XDG_DATA_HOME/computronium-wallet/devnet), which carries its checkpoint;
+// then resources/deployments/NAME.json ($CTRN_RESOURCES_DIR or the source
+// tree's resources/).
+Result<chain::Deployment> findDeployment(const std::string& name);
+// The manifest of --network (default "devnet").
+Result<chain::Deployment> selectedDeployment(const Args& args);
 
 // Opens (creating) the data directory (--datadir or the default).
 Result<DataSession> openData(const Args& args);

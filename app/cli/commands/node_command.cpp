@@ -43,8 +43,10 @@ Json sendJson(const wallet::SendResult& r) {
 
 Result<chain::Address> tokenOption(const Args& args) {
     std::string t = *args.option("token");
-    if (t == "CTRN" || t == "ctrn")
-        return makeError(ErrorCode::Unsupported, "the CTRN address comes from the deployment manifest, which is not available yet; pass --token ADDR");
+    if (t == "CTRN" || t == "ctrn") {
+        CTRN_ASSIGN(chain::Deployment deployment, selectedDeployment(args));
+        return deployment.contract("ComputroniumToken");
+    }
     return chain::Address::fromHex(t);
 }
 
