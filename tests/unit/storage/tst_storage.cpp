@@ -210,10 +210,16 @@ private slots:
         auto r = s->database().exec("INSERT INTO accounts (address, wallet, watch_only) VALUES ('0x01', 'nobody', 1)");
         QVERIFY(!r);
         QVERIFY2(contains(r.error().message, "FOREIGN KEY constraint failed"), r.error().message.c_str());
-        QVERIFY(!s->addAccount({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "nobody", std::nullopt, "", true}, std::nullopt));
+        auto orphan = s->addAccount({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "nobody", std::nullopt, "", true}, std::nullopt);
+        QVERIFY(!orphan);
+        QCOMPARE(orphan.error().code, ErrorCode::NotFound);
+        QCOMPARE(orphan.error().message, std::string("no wallet named 'nobody'"));
         QVERIFY(s->accounts()->empty());
         // Renaming a wallet carries its accounts (ON UPDATE CASCADE).
         QVERIFY(s->addWallet({"a", "watch", unixNow(), 0}, {{"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "a", std::nullopt, "", true}}));
+        auto twice = s->addAccount({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "a", std::nullopt, "", true}, std::nullopt);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().message, std::string("account 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 is already in a wallet"));
         QVERIFY(s->renameWallet("a", "b"));
         QCOMPARE(s->accounts("b")->size(), std::size_t(1));
         QVERIFY(s->accounts("a")->empty());
