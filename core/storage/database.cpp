@@ -158,11 +158,20 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
         if (!appRow) return makeError(ErrorCode::VerificationFailed, path + " is not a database: " + appRow.error().message);
         appId = appStmt.int64(0);
     }
-    CTRN_ASSIGN(std::int64_t version, db->userVersion());
+    // A damaged file fails here or in the integrity check with sqlite's bare
+    // "database disk image is malformed"; say which file, and that it is
+    // damaged, since that is what the user must act on.
+    auto damaged = [&](const Error& e) {
+        if (e.code == ErrorCode::VerificationFailed) return e;
+        return makeError(ErrorCode::VerificationFailed, "database " + path + " is damaged: " + e.message);
+    };
+    auto versionRead = db->userVersion();
+    if (!versionRead) return damaged(versionRead.error());
+    const std::int64_t version = *versionRead;
     if (options.applicationId != 0 && !(appId == 0 && version == 0) && appId != options.applicationId)
         return makeError(ErrorCode::VerificationFailed, path + " is not a Computronium wallet database (application_id " +
                                                             std::to_string(appId) + ")");
-    CTRN_TRY(db->integrityCheck());
+    if (auto check = db->integrityCheck(); !check) return damaged(check.error());
     CTRN_TRY(db->exec("PRAGMA foreign_keys = ON"));
     CTRN_TRY(db->exec("PRAGMA journal_mode = WAL"));
     // FULL: a journal entry committed before a broadcast must survive a

@@ -116,7 +116,12 @@ Status insertAccount(Database& db, const AccountRecord& a) {
     CTRN_ASSIGN(auto st, db.prepare("INSERT INTO accounts (address, wallet, hd_index, label, watch_only) VALUES (?1, ?2, ?3, ?4, ?5)"));
     st.bind(1, a.address).bind(2, a.wallet).bind(3, a.hdIndex).bind(4, a.label).bind(5, std::int64_t{a.watchOnly});
     auto r = st.run();
-    if (!r) return makeError(ErrorCode::InvalidInput, "account " + a.address + " is already in a wallet");
+    if (r) return r;
+    // Name the constraint the user hit; anything else (disk, lock) as it is.
+    if (r.error().message.find("FOREIGN KEY") != std::string::npos)
+        return makeError(ErrorCode::NotFound, "no wallet named '" + a.wallet + "'");
+    if (r.error().message.find("UNIQUE") != std::string::npos)
+        return makeError(ErrorCode::InvalidInput, "account " + a.address + " is already in a wallet");
     return r;
 }
 

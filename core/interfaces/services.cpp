@@ -1,0 +1,26 @@
+#include <core/interfaces/services.h>
+
+#include <core/interfaces/backend.h>
+
+#include <filesystem>
+
+namespace ctrn::interfaces {
+
+Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport) {
+    if (options.urls.empty()) return makeError(ErrorCode::InvalidInput, "no JSON-RPC endpoint configured");
+    std::error_code ec;
+    std::filesystem::create_directories(options.dataDir, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot create " + options.dataDir + ": " + ec.message());
+    auto b = std::make_shared<Backend>();
+    CTRN_ASSIGN(b->store, storage::WalletStore::open(options.dataDir + "/wallet.sqlite"));
+    b->client = std::make_unique<rpc::RpcClient>(options.urls, std::move(transport), options.client);
+    CTRN_TRY(b->client->connect(options.chainId));
+    b->chainId = options.chainId;
+    b->node = std::make_unique<rpc::EthNode>(*b->client);
+    b->keys = std::make_unique<wallet::KeyRing>(options.idleTimeout, options.clock);
+    b->wallets = std::make_unique<wallet::WalletManager>(options.dataDir, *b->store, options.keystore);
+    b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
+    return Services{makeNode(b), makeWallet(b)};
+}
+
+} // namespace ctrn::interfaces

@@ -1,0 +1,38 @@
+// The composition of core for one data directory and one network: opens the
+// wallet database, connects to the node(s) (checking the chain id) and
+// returns the Node and Wallet interfaces over them. The app's AppContext
+// calls it once; tests pass a fake transport.
+#pragma once
+
+#include <core/crypto/keystore.h>
+#include <core/interfaces/node.h>
+#include <core/interfaces/wallet.h>
+#include <core/rpc/client.h>
+#include <core/rpc/transport.h>
+#include <core/wallet/wallet_manager.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ctrn::interfaces {
+
+struct ServicesOptions {
+    std::string dataDir;               // holds wallet.sqlite and wallets/
+    std::vector<std::string> urls;     // JSON-RPC endpoints
+    std::uint64_t chainId = 31337;     // the node(s) must serve this chain
+    rpc::ClientOptions client;
+    crypto::KeystoreParams keystore;   // for newly written key files
+    std::chrono::seconds idleTimeout{300};
+    wallet::KeyRing::Clock clock;      // tests inject one; default steady_clock
+};
+
+struct Services {
+    std::unique_ptr<Node> node;
+    std::unique_ptr<Wallet> wallet;
+};
+
+Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);
+
+} // namespace ctrn::interfaces

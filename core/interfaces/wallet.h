@@ -1,0 +1,85 @@
+// interfaces::Wallet: what the app does with wallets — list them and their
+// accounts, create and import, unlock and lock, send (ETH or ERC-20),
+// speed up and cancel, settle the journal (sync), the history and the
+// address book — and a subscription to transaction status changes.
+// Plain values in and out (the value structs of core/wallet and
+// core/storage are plain data, so they are used as they are). Secrets go in
+// as ByteView/SecureString and are never kept beyond the KeyRing.
+// Not thread-safe: the app calls it from its worker.
+#pragma once
+
+#include <core/chain/address.h>
+#include <core/chain/hash.h>
+#include <core/interfaces/handler.h>
+#include <core/storage/wallet_store.h>
+#include <core/util/bytes.h>
+#include <core/util/result.h>
+#include <core/util/secure_buffer.h>
+#include <core/wallet/wallet_service.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctrn::interfaces {
+
+struct AccountSummary {
+    std::string address; // EIP-55
+    std::string label;
+    std::optional<std::uint32_t> hdIndex;
+    bool watchOnly = false;
+};
+
+struct WalletSummary {
+    std::string name;
+    std::string kind; // "hd", "key", "watch"
+    std::vector<AccountSummary> accounts;
+};
+
+using SendRequest = wallet::SendRequest;
+using SendResult = wallet::SendResult;
+using SyncReport = wallet::ReconcileReport;
+using Transaction = storage::TxRecord;
+using Contact = storage::AddressBookEntry;
+
+class Wallet {
+public:
+    virtual ~Wallet() = default;
+
+    virtual Result<std::vector<WalletSummary>> listWallets() = 0;
+    // The new mnemonic, once, to show the user; stored only encrypted.
+    virtual Result<SecureString> createHd(const std::string& name, ByteView password, std::size_t words = 24) = 0;
+    virtual Result<WalletSummary> importMnemonic(const std::string& name, std::string_view mnemonic, ByteView password,
+                                                 std::uint32_t accounts = 1) = 0;
+    virtual Result<WalletSummary> importWatch(const std::string& name, const chain::Address& address) = 0;
+    virtual Result<AccountSummary> addAccount(const std::string& wallet, ByteView password) = 0;
+    virtual Status rename(const std::string& from, const std::string& to) = 0;
+
+    // Decrypts the wallet's keys into the key ring (wrong password:
+    // ErrorCode::WrongPassword); they are forgotten after the idle timeout.
+    virtual Status unlock(const std::string& wallet, ByteView password) = 0;
+    virtual void lock() = 0;
+    virtual bool isUnlocked(const chain::Address& account) = 0;
+
+    virtual Result<SendResult> send(const SendRequest& request) = 0;
+    virtual Result<SendResult> speedUp(const chain::Hash& hash) = 0;
+    virtual Result<SendResult> cancel(const chain::Hash& hash) = 0;
+    // Settles the journal with the chain (mined, replaced, dropped, rebroadcast).
+    virtual Result<SyncReport> sync() = 0;
+    // Pending first, then final, newest first; all accounts when none is given.
+    virtual Result<std::vector<Transaction>> history(const std::optional<chain::Address>& account, std::size_t limit = 100) = 0;
+
+    virtual Result<std::vector<Contact>> contacts() = 0;
+    virtual Status setContact(const Contact& contact) = 0;
+    virtual Status removeContact(const std::string& address) = 0;
+
+    // Called with (hash, status) when a send is journaled ("pending") and
+    // when sync finds it final ("mined", "failed", "replaced", "dropped").
+    virtual std::unique_ptr<Handler> handleTransactionChanged(
+        std::function<void(const std::string& hash, const std::string& status)> fn) = 0;
+};
+
+} // namespace ctrn::interfaces

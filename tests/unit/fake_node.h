@@ -1,0 +1,49 @@
+// A fake Ethereum node for unit tests: a Transport that answers JSON-RPC by
+// method name from a table the test fills (and may change between calls),
+// so wallet and interface code runs without a network or an anvil.
+#pragma once
+
+#include <core/rpc/transport.h>
+#include <core/util/json.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+class FakeNode : public ctrn::rpc::Transport {
+public:
+    // method -> result (a JSON value); a handler wins over a fixed result.
+    std::map<std::string, ctrn::Json> results;
+    std::map<std::string, std::function<ctrn::Json(const ctrn::Json& params)>> handlers;
+    std::vector<std::string> methods; // every method asked, in order
+    bool down = false;                // refuse every connection
+
+    ctrn::Result<ctrn::rpc::HttpReply> post(const std::string& url, const std::string& body,
+                                            std::chrono::milliseconds) override {
+        if (down) return ctrn::makeError(ctrn::ErrorCode::Network, url + ": Connection refused");
+        auto req = ctrn::parseJson(body);
+        if (!req) return ctrn::rpc::HttpReply{400, "bad request"};
+        if (req->is_array()) {
+            ctrn::Json out = ctrn::Json::array();
+            for (const auto& r : *req) out.push_back(answer(r));
+            return ctrn::rpc::HttpReply{200, out.dump()};
+        }
+        return ctrn::rpc::HttpReply{200, answer(*req).dump()};
+    }
+
+private:
+    ctrn::Json answer(const ctrn::Json& r) {
+        std::string method = r["method"].get<std::string>();
+        methods.push_back(method);
+        ctrn::Json reply = {{"jsonrpc", "2.0"}, {"id", r["id"]}};
+        if (auto h = handlers.find(method); h != handlers.end()) {
+            reply["result"] = h->second(r["params"]);
+        } else if (auto f = results.find(method); f != results.end()) {
+            reply["result"] = f->second;
+        } else {
+            reply["error"] = {{"code", -32601}, {"message", "the method " + method + " does not exist/is not available"}};
+        }
+        return reply;
+    }
+};

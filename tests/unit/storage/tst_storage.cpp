@@ -1,0 +1,234 @@
+// core/storage: what opening a wallet database checks (application_id,
+// schema version, integrity), what a damaged file gives (an error, never a
+// crash), online backup, the journal-to-history move, the address book and
+// foreign keys.
+#include <core/storage/database.h>
+#include <core/storage/wallet_store.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ctrn;
+using namespace ctrn::storage;
+
+namespace {
+
+std::string pathIn(const QTemporaryDir& dir, const char* name) { return dir.filePath(name).toStdString(); }
+
+std::unique_ptr<WalletStore> openStore(const std::string& path) {
+    auto s = WalletStore::open(path);
+    if (!s) qFatal("open %s: %s", path.c_str(), s.error().message.c_str());
+    return std::move(s).value();
+}
+
+std::int64_t pragma(Database& db, const char* name) {
+    auto st = db.prepare(std::string("PRAGMA ") + name);
+    if (!st || !st->step()) qFatal("PRAGMA %s failed", name);
+    return st->int64(0);
+}
+
+TxRecord journalEntry(const std::string& hash, std::uint64_t nonce) {
+    TxRecord t;
+    t.hash = hash;
+    t.chainId = 31337;
+    t.from = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+    t.nonce = nonce;
+    t.to = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    t.value = "1000";
+    t.raw = Bytes{0x02, 0x01, 0x02};
+    t.createdAt = unixNow();
+    return t;
+}
+
+// A distinct 32-byte hash for i < 256.
+std::string hashOf(int i) { return "0x" + std::string(62, '0') + QString::number(i, 16).rightJustified(2, '0').toStdString(); }
+
+bool contains(const std::string& text, const char* what) { return text.find(what) != std::string::npos; }
+
+} // namespace
+
+class TestStorage : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+
+private slots:
+    void freshDatabaseIsMarkedAndMigrated() {
+        auto s = openStore(pathIn(m_tmp, "fresh.sqlite"));
+        QCOMPARE(pragma(s->database(), "application_id"), std::int64_t{kWalletApplicationId});
+        QCOMPARE(*s->database().userVersion(), std::int64_t{1}); // the latest schema
+        QCOMPARE(pragma(s->database(), "foreign_keys"), std::int64_t{1});
+        QVERIFY(s->database().integrityCheck());
+    }
+
+    void otherApplicationIdRefused() {
+        std::string path = pathIn(m_tmp, "other-app.sqlite");
+        {
+            // Another program's SQLite file: its own application_id and schema.
+            OpenOptions other;
+            other.applicationId = 0x12345678;
+            other.migrations = {[](Database& db) { return db.exec("CREATE TABLE t (x INTEGER)"); }};
+            QVERIFY(Database::open(path, other));
+        }
+        auto s = WalletStore::open(path);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, ErrorCode::VerificationFailed);
+        QVERIFY2(contains(s.error().message, "is not a Computronium wallet database"), s.error().message.c_str());
+    }
+
+    void newerSchemaRefused() {
+        std::string path = pathIn(m_tmp, "newer.sqlite");
+        {
+            auto s = openStore(path);
+            QVERIFY(s->database().exec("PRAGMA user_version = 7"));
+        }
+        auto s = WalletStore::open(path);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, ErrorCode::Unsupported);
+        QVERIFY2(contains(s.error().message, "was written by a newer version (schema 7, this build knows 1)"), s.error().message.c_str());
+        // Refused, not downgraded: the file header (user_version is the
+        // big-endian 32-bit word at offset 60) still says 7.
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.read(64).mid(60, 4), QByteArray("\0\0\0\x07", 4));
+    }
+
+    void integrityCheckOnOpen() {
+        // A file whose index disagrees with its table: integrity_check (run
+        // by open) names the problem. writable_schema lets us break it.
+        std::string path = pathIn(m_tmp, "bad-index.sqlite");
+        {
+            auto s = openStore(path);
+            for (int i = 0; i < 50; ++i) QVERIFY(s->journalInsert(journalEntry(hashOf(i), static_cast<std::uint64_t>(i))));
+            auto& db = s->database();
+            // Drop the index's definition but keep its pages, then recreate
+            // it under the same name over different columns: the b-tree no
+            // longer matches the table.
+            QVERIFY(db.exec("PRAGMA writable_schema = ON"));
+            QVERIFY(db.exec("UPDATE sqlite_schema SET sql = 'CREATE INDEX pending_by_sender ON pending_transactions (value)' "
+                            "WHERE name = 'pending_by_sender'"));
+            QVERIFY(db.exec("PRAGMA writable_schema = OFF"));
+        }
+        auto s = WalletStore::open(path);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, ErrorCode::VerificationFailed);
+        QVERIFY2(contains(s.error().message, "is damaged"), s.error().message.c_str());
+    }
+
+    void corruptedFileIsAClearError() {
+        std::string path = pathIn(m_tmp, "corrupt.sqlite");
+        {
+            auto s = openStore(path);
+            for (int i = 0; i < 400; ++i)
+                QVERIFY(s->setContact({"0x" + std::to_string(1000000 + i), "contact number " + std::to_string(i) + std::string(60, 'x')}));
+        }
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.size() > 8 * 4096);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(f.size() / 2));
+        f.write(QByteArray(4096 * 2, '\xa5'));
+        f.close();
+        auto s = WalletStore::open(path);
+        if (s) {
+            // Damage only sqlite's per-page checks can see shows on use.
+            auto c = (*s)->contacts();
+            QVERIFY(!c);
+            QVERIFY2(!c.error().message.empty(), "empty error");
+        } else {
+            qInfo("refused on open: %s", s.error().message.c_str());
+            QCOMPARE(s.error().code, ErrorCode::VerificationFailed);
+            QVERIFY2(contains(s.error().message, "is damaged") || contains(s.error().message, "is not a database"),
+                     s.error().message.c_str());
+            QVERIFY2(contains(s.error().message, path.c_str()), s.error().message.c_str());
+        }
+    }
+
+    void onlineBackupHoldsTheSameRows() {
+        auto s = openStore(pathIn(m_tmp, "live.sqlite"));
+        QVERIFY(s->addWallet({"main", "watch", unixNow(), 0}, {{"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "main", std::nullopt, "", true}}));
+        QVERIFY(s->setContact({"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "Carol"}));
+        QVERIFY(s->setSetting("theme", "dark"));
+        QVERIFY(s->journalInsert(journalEntry(hashOf(1), 0)));
+        std::string copyPath = pathIn(m_tmp, "backup.sqlite");
+        QVERIFY(s->database().backupTo(copyPath));
+        // The live database keeps working after the backup.
+        QVERIFY(s->setSetting("theme", "light"));
+        auto copy = openStore(copyPath);
+        QCOMPARE(copy->wallets()->size(), std::size_t(1));
+        QCOMPARE(copy->accounts("main")->at(0).address, std::string("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+        QCOMPARE(copy->contacts()->at(0).label, std::string("Carol"));
+        QCOMPARE(**copy->setting("theme"), std::string("dark"));
+        QCOMPARE(copy->journal(31337)->size(), std::size_t(1));
+        QCOMPARE(pragma(copy->database(), "application_id"), std::int64_t{kWalletApplicationId});
+    }
+
+    void finishTransactionMovesOnce() {
+        auto s = openStore(pathIn(m_tmp, "journal.sqlite"));
+        QVERIFY(s->journalInsert(journalEntry(hashOf(7), 3)));
+        QCOMPARE(**s->journalMaxNonce(31337, "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"), std::uint64_t{3});
+        QVERIFY(s->finishTransaction(hashOf(7), "mined", 12));
+        QVERIFY(s->finishTransaction(hashOf(7), "mined", 12)); // a second reconcile of the same entry
+        QVERIFY(s->journal(31337)->empty());
+        QVERIFY(!*s->journalMaxNonce(31337, "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+        auto h = s->history(31337, std::nullopt, 100);
+        QVERIFY(h);
+        QCOMPARE(h->size(), std::size_t(1));
+        QCOMPARE(h->at(0).status, std::string("mined"));
+        QCOMPARE(*h->at(0).blockNumber, std::int64_t{12});
+        QVERIFY(!h->at(0).inJournal);
+        auto t = s->transaction(hashOf(7));
+        QVERIFY(t && *t);
+        QCOMPARE((*t)->status, std::string("mined"));
+        // A hash that was never journaled moves nothing.
+        QVERIFY(s->finishTransaction(hashOf(8), "mined", 13));
+        QCOMPARE(s->history(31337, std::nullopt, 100)->size(), std::size_t(1));
+    }
+
+    void addressBookCrud() {
+        auto s = openStore(pathIn(m_tmp, "book.sqlite"));
+        QVERIFY(s->contacts()->empty());
+        QVERIFY(s->setContact({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "Bob"}));
+        QVERIFY(s->setContact({"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "Alice"}));
+        auto c = *s->contacts();
+        QCOMPARE(c.size(), std::size_t(2));
+        QCOMPARE(c[0].label, std::string("Alice")); // ordered by label
+        QCOMPARE(c[1].label, std::string("Bob"));
+        // Set again: the label changes, no second row.
+        QVERIFY(s->setContact({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "Bob (work)"}));
+        c = *s->contacts();
+        QCOMPARE(c.size(), std::size_t(2));
+        QCOMPARE(c[1].label, std::string("Bob (work)"));
+        QVERIFY(s->removeContact("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"));
+        c = *s->contacts();
+        QCOMPARE(c.size(), std::size_t(1));
+        QCOMPARE(c[0].address, std::string("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+    }
+
+    void foreignKeysEnforced() {
+        auto s = openStore(pathIn(m_tmp, "fk.sqlite"));
+        // An account of a wallet that does not exist.
+        auto r = s->database().exec("INSERT INTO accounts (address, wallet, watch_only) VALUES ('0x01', 'nobody', 1)");
+        QVERIFY(!r);
+        QVERIFY2(contains(r.error().message, "FOREIGN KEY constraint failed"), r.error().message.c_str());
+        auto orphan = s->addAccount({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "nobody", std::nullopt, "", true}, std::nullopt);
+        QVERIFY(!orphan);
+        QCOMPARE(orphan.error().code, ErrorCode::NotFound);
+        QCOMPARE(orphan.error().message, std::string("no wallet named 'nobody'"));
+        QVERIFY(s->accounts()->empty());
+        // Renaming a wallet carries its accounts (ON UPDATE CASCADE).
+        QVERIFY(s->addWallet({"a", "watch", unixNow(), 0}, {{"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "a", std::nullopt, "", true}}));
+        auto twice = s->addAccount({"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "a", std::nullopt, "", true}, std::nullopt);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().message, std::string("account 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 is already in a wallet"));
+        QVERIFY(s->renameWallet("a", "b"));
+        QCOMPARE(s->accounts("b")->size(), std::size_t(1));
+        QVERIFY(s->accounts("a")->empty());
+        // Endpoints belong to a network.
+        QVERIFY(!s->database().exec("INSERT INTO endpoints (chain_id, url, position) VALUES (5, 'http://x', 0)"));
+        QVERIFY(s->setNetwork({31337, "devnet", {"http://127.0.0.1:8545", "http://127.0.0.1:8546"}}));
+        QCOMPARE((*s->network(31337))->endpoints.size(), std::size_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
