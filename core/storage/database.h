@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -40,6 +41,25 @@ public:
     Result<bool> step();
     // Runs to completion (INSERT, UPDATE, DELETE).
     Status run();
+
+    // Every remaining row, each turned into a value by read(*this).
+    template <typename Read>
+    auto rows(Read read) -> Result<std::vector<decltype(read(std::declval<Statement&>()))>> {
+        std::vector<decltype(read(*this))> out;
+        for (;;) {
+            CTRN_ASSIGN(bool row, step());
+            if (!row) return out;
+            out.push_back(read(*this));
+        }
+    }
+    // The next row turned into a value by read(*this), or nullopt if none.
+    template <typename Read>
+    auto firstRow(Read read) -> Result<std::optional<decltype(read(std::declval<Statement&>()))>> {
+        using Value = decltype(read(*this));
+        CTRN_ASSIGN(bool row, step());
+        if (!row) return std::optional<Value>();
+        return std::optional<Value>(read(*this));
+    }
 
     bool isNull(int column) const;
     std::int64_t int64(int column) const;

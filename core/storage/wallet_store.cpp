@@ -151,21 +151,13 @@ Status WalletStore::addWallet(const WalletRecord& w, const std::vector<AccountRe
 
 Result<std::vector<WalletRecord>> WalletStore::wallets() {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT name, kind, created_at, next_hd_index FROM wallets ORDER BY name"));
-    std::vector<WalletRecord> out;
-    while (true) {
-        CTRN_ASSIGN(bool row, st.step());
-        if (!row) break;
-        out.push_back(readWallet(st));
-    }
-    return out;
+    return st.rows([](Statement& row) { return readWallet(row); });
 }
 
 Result<std::optional<WalletRecord>> WalletStore::wallet(const std::string& name) {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT name, kind, created_at, next_hd_index FROM wallets WHERE name = ?1"));
     st.bind(1, name);
-    CTRN_ASSIGN(bool row, st.step());
-    if (!row) return std::optional<WalletRecord>();
-    return std::optional<WalletRecord>(readWallet(st));
+    return st.firstRow([](Statement& row) { return readWallet(row); });
 }
 
 Status WalletStore::renameWallet(const std::string& from, const std::string& to) {
@@ -191,21 +183,13 @@ Result<std::vector<AccountRecord>> WalletStore::accounts(const std::optional<std
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, wallet, hd_index, label, watch_only FROM accounts "
                                        "WHERE ?1 IS NULL OR wallet = ?1 ORDER BY wallet, hd_index, address"));
     st.bind(1, wallet);
-    std::vector<AccountRecord> out;
-    while (true) {
-        CTRN_ASSIGN(bool row, st.step());
-        if (!row) break;
-        out.push_back(readAccount(st));
-    }
-    return out;
+    return st.rows([](Statement& row) { return readAccount(row); });
 }
 
 Result<std::optional<AccountRecord>> WalletStore::account(const std::string& address) {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, wallet, hd_index, label, watch_only FROM accounts WHERE lower(address) = lower(?1)"));
     st.bind(1, address);
-    CTRN_ASSIGN(bool row, st.step());
-    if (!row) return std::optional<AccountRecord>();
-    return std::optional<AccountRecord>(readAccount(st));
+    return st.firstRow([](Statement& row) { return readAccount(row); });
 }
 
 Status WalletStore::setContact(const AddressBookEntry& e) {
@@ -223,13 +207,7 @@ Status WalletStore::removeContact(const std::string& address) {
 
 Result<std::vector<AddressBookEntry>> WalletStore::contacts() {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT address, label FROM address_book ORDER BY label, address"));
-    std::vector<AddressBookEntry> out;
-    while (true) {
-        CTRN_ASSIGN(bool row, st.step());
-        if (!row) break;
-        out.push_back({st.text(0), st.text(1)});
-    }
-    return out;
+    return st.rows([](Statement& row) { return AddressBookEntry{row.text(0), row.text(1)}; });
 }
 
 Status WalletStore::setNetwork(const NetworkRecord& n) {
@@ -254,16 +232,12 @@ Status WalletStore::setNetwork(const NetworkRecord& n) {
 Result<std::optional<NetworkRecord>> WalletStore::network(std::uint64_t chainId) {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT name FROM networks WHERE chain_id = ?1"));
     st.bind(1, static_cast<std::int64_t>(chainId));
-    CTRN_ASSIGN(bool row, st.step());
-    if (!row) return std::optional<NetworkRecord>();
+    CTRN_ASSIGN(bool found, st.step());
+    if (!found) return std::optional<NetworkRecord>();
     NetworkRecord n{chainId, st.text(0), {}};
     CTRN_ASSIGN(auto eps, m_db->prepare("SELECT url FROM endpoints WHERE chain_id = ?1 ORDER BY position"));
     eps.bind(1, static_cast<std::int64_t>(chainId));
-    while (true) {
-        CTRN_ASSIGN(bool r, eps.step());
-        if (!r) break;
-        n.endpoints.push_back(eps.text(0));
-    }
+    CTRN_ASSIGN(n.endpoints, eps.rows([](Statement& row) { return row.text(0); }));
     return std::optional<NetworkRecord>(n);
 }
 
@@ -277,9 +251,7 @@ Status WalletStore::setSetting(const std::string& key, const std::string& value)
 Result<std::optional<std::string>> WalletStore::setting(const std::string& key) {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT value FROM settings WHERE key = ?1"));
     st.bind(1, key);
-    CTRN_ASSIGN(bool row, st.step());
-    if (!row) return std::optional<std::string>();
-    return std::optional<std::string>(st.text(0));
+    return st.firstRow([](Statement& row) { return row.text(0); });
 }
 
 Status WalletStore::journalInsert(const TxRecord& t) {
@@ -308,13 +280,7 @@ Result<std::vector<TxRecord>> WalletStore::journal(std::uint64_t chainId) {
     CTRN_ASSIGN(auto st, m_db->prepare(std::string("SELECT ") + kTxColumns +
                                        ", raw, broadcast FROM pending_transactions WHERE chain_id = ?1 ORDER BY sender, nonce, created_at"));
     st.bind(1, static_cast<std::int64_t>(chainId));
-    std::vector<TxRecord> out;
-    while (true) {
-        CTRN_ASSIGN(bool row, st.step());
-        if (!row) break;
-        out.push_back(readTx(st, true));
-    }
-    return out;
+    return st.rows([](Statement& row) { return readTx(row, true); });
 }
 
 Result<std::optional<std::uint64_t>> WalletStore::journalMaxNonce(std::uint64_t chainId, const std::string& from) {
@@ -351,11 +317,8 @@ Result<std::vector<TxRecord>> WalletStore::history(std::uint64_t chainId, const 
                                        "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2)) "
                                        "ORDER BY created_at DESC, nonce DESC LIMIT ?3"));
     st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, address).bind(3, static_cast<std::int64_t>(limit));
-    while (true) {
-        CTRN_ASSIGN(bool row, st.step());
-        if (!row) break;
-        out.push_back(readTx(st, false));
-    }
+    CTRN_ASSIGN(auto mined, st.rows([](Statement& row) { return readTx(row, false); }));
+    out.insert(out.end(), std::make_move_iterator(mined.begin()), std::make_move_iterator(mined.end()));
     return out;
 }
 
