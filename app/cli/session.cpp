@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <core/rpc/revert.h>
+
 #include <filesystem>
 #include <iostream>
 #include <sys/stat.h>
@@ -47,6 +49,29 @@ std::uint64_t numberOption(const Args& args, const std::string& name, std::uint6
 }
 } // namespace
 
+namespace {
+
+// $CTRN_RESOURCES_DIR, else the source tree's resources/ (ABIs, deployments).
+std::filesystem::path resourcesDir() {
+    const char* env = std::getenv("CTRN_RESOURCES_DIR");
+    return env && *env ? std::filesystem::path(env) : std::filesystem::path(CTRN_RESOURCES_DIR);
+}
+
+// Reverts of the protocol's contracts read as their custom errors
+// ("InsufficientStake(…)") once their ABIs are registered. An unreadable ABI
+// only costs that: the raw revert data is still shown.
+void registerProtocolErrors() {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(resourcesDir() / "abi", ec)) {
+        if (entry.path().extension() != ".json") continue;
+        auto text = readTextFile(entry.path().string());
+        if (!text) continue;
+        if (auto abi = parseJson(*text)) rpc::registerAbiErrors(*abi);
+    }
+}
+
+} // namespace
+
 Result<chain::Deployment> findDeployment(const std::string& name) {
     std::vector<std::filesystem::path> candidates;
     auto env = [](const char* n) -> std::string { const char* v = std::getenv(n); return v ? v : ""; };
@@ -58,8 +83,7 @@ Result<chain::Deployment> findDeployment(const std::string& name) {
             candidates.emplace_back(std::filesystem::path(base) / "computronium-wallet/devnet/devnet.json");
         }
     }
-    std::string resources = !env("CTRN_RESOURCES_DIR").empty() ? env("CTRN_RESOURCES_DIR") : std::string(CTRN_RESOURCES_DIR);
-    candidates.emplace_back(std::filesystem::path(resources) / "deployments" / (name + ".json"));
+    candidates.emplace_back(resourcesDir() / "deployments" / (name + ".json"));
     for (const auto& path : candidates) {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) continue;
@@ -100,6 +124,7 @@ Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
     // Several endpoints form a quorum: by default a majority must agree.
     options.quorum = numberOption(args, "quorum", urls.size() / 2 + 1);
     if (options.quorum > urls.size()) throw UsageError{"--quorum cannot exceed the number of --rpc endpoints"};
+    registerProtocolErrors();
     session->client = std::make_unique<rpc::RpcClient>(urls, std::make_shared<rpc::QtHttpTransport>(), options);
     CTRN_TRY(session->client->connect(chainId));
     session->chainId = chainId;

@@ -83,6 +83,37 @@ bool registerCustomError(std::string_view signature) {
     return true;
 }
 
+namespace {
+
+// The canonical type of an ABI JSON parameter: tuples spelled out from their
+// components ("(address,uint256)[]"), as selectors are computed.
+std::string canonicalParam(const Json& param) {
+    std::string type = param.value("type", "");
+    if (type.rfind("tuple", 0) != 0) return type;
+    std::string inner;
+    for (const auto& c : param.value("components", Json::array())) inner += (inner.empty() ? "" : ",") + canonicalParam(c);
+    return "(" + inner + ")" + type.substr(5); // keep array suffixes after "tuple"
+}
+
+} // namespace
+
+std::size_t registerAbiErrors(const Json& abi) {
+    if (!abi.is_array()) return 0;
+    std::size_t count = 0;
+    for (const auto& entry : abi) {
+        if (!entry.is_object() || entry.value("type", "") != "error") continue;
+        std::string signature = entry.value("name", "") + "(";
+        bool first = true;
+        for (const auto& input : entry.value("inputs", Json::array())) {
+            signature += (first ? "" : ",") + canonicalParam(input);
+            first = false;
+        }
+        signature += ")";
+        if (registerCustomError(signature)) ++count;
+    }
+    return count;
+}
+
 std::string decodeRevert(ByteView data) {
     if (data.empty()) return "reverted without a reason";
     if (data.size() >= 4) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <core/util/bytes.h>
+#include <core/util/json.h>
 
 #include <string>
 #include <string_view>
@@ -19,5 +20,10 @@ std::string decodeRevert(ByteView data);
 // Adds a custom error ("AlreadyVoted(address)") to those decodeRevert names.
 // Returns false if the signature does not parse.
 bool registerCustomError(std::string_view signature);
+
+// Registers every custom error of a contract ABI (the JSON array of
+// resources/abi/<Contract>.json), so reverts of the protocol's contracts read
+// as "InsufficientStake(0x…, 5, 10)". Returns how many were registered.
+std::size_t registerAbiErrors(const Json& abi);
 
 } // namespace ctrn::rpc

@@ -8,6 +8,7 @@
 #include <core/rpc/revert.h>
 #include <core/util/hex.h>
 
+#include <QFile>
 #include <QtTest>
 
 #include <deque>
@@ -181,6 +182,31 @@ private slots:
         QVERIFY(!(*r)[1].ok());
         QCOMPARE((*r)[1].error().code, ErrorCode::NodeError);
     }
+    // The protocol's own errors, registered from the ABIs the contracts
+    // build writes to resources/abi/, are decoded by name.
+    void protocolErrorsFromAbis() {
+        QFile f(CTRN_SOURCE_DIR "/resources/abi/StakingHub.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto abi = parseJson(f.readAll().toStdString());
+        QVERIFY(abi.ok());
+        QVERIFY(registerAbiErrors(*abi) >= 5);
+        auto sel = *encoding::functionSelector("AgentNotRegistered(address)");
+        Bytes data(sel.begin(), sel.end());
+        Bytes arg(32, 0);
+        arg[31] = 0xaa;
+        append(data, arg);
+        QCOMPARE(decodeRevert(data), std::string("AgentNotRegistered(0x00000000000000000000000000000000000000AA)"));
+        // Tuple parameters are spelled out as the selector needs them.
+        Json tupleAbi = *parseJson(R"([{"type":"error","name":"BadRune","inputs":[{"name":"r","type":"tuple[]","components":[{"name":"a","type":"address"},{"name":"b","type":"uint16"}]}]}])");
+        QCOMPARE(registerAbiErrors(tupleAbi), std::size_t(1));
+        auto tupleSel = *encoding::functionSelector("BadRune((address,uint16)[])");
+        Bytes empty(tupleSel.begin(), tupleSel.end());
+        Bytes offsetAndLength(64, 0);
+        offsetAndLength[31] = 0x20;
+        append(empty, offsetAndLength);
+        QCOMPARE(decodeRevert(empty).rfind("BadRune(", 0), std::size_t(0));
+    }
+
     void revertReasons() {
         // Error(string) "nope"
         auto err = *fromHex("0x08c379a0000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000046e6f706500000000000000000000000000000000000000000000000000000000");
