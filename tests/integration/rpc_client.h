@@ -35,16 +35,28 @@ public:
 
     QJsonObject raw(const QString& method, const QJsonArray& params = {}) {
         QJsonObject req{{"jsonrpc", "2.0"}, {"id", ++m_id}, {"method", method}, {"params", params}};
-        QNetworkRequest request{QUrl(m_url)};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        QNetworkReply* r = m_net.post(request, QJsonDocument(req).toJson(QJsonDocument::Compact));
-        QEventLoop loop;
-        QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-        QByteArray body = r->readAll();
-        r->deleteLater();
-        return QJsonDocument::fromJson(body).object();
+        // A transport failure is retried a few times (a node that has just
+        // started, a reused keep-alive connection the node closed) and then
+        // reported with Qt's reason, so a failing test says what happened.
+        for (int attempt = 1;; ++attempt) {
+            QNetworkRequest request{QUrl(m_url)};
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            QNetworkReply* r = m_net.post(request, QJsonDocument(req).toJson(QJsonDocument::Compact));
+            QEventLoop loop;
+            QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+            loop.exec();
+            QByteArray body = r->readAll();
+            QNetworkReply::NetworkError error = r->error();
+            QString reason = r->errorString();
+            r->deleteLater();
+            if (error == QNetworkReply::NoError || attempt == 3) {
+                if (error != QNetworkReply::NoError)
+                    qWarning("%s to %s failed: %s", qPrintable(method), qPrintable(m_url), qPrintable(reason));
+                return QJsonDocument::fromJson(body).object();
+            }
+            QTest::qWait(200 * attempt);
+        }
     }
 
     const QString& url() const { return m_url; }
