@@ -12,6 +12,7 @@
 #include <core/util/hex.h>
 
 #include "cli/cli_runner.h"
+#include "integration/anvil_accounts.h"
 #include "integration/rpc_client.h"
 
 #include <QtTest>
@@ -31,8 +32,8 @@ using trie::Root;
 namespace {
 
 // anvil's first default account (its well-known test mnemonic).
-const char* kDevKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-const char* kDevAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const QString kDevKey = QString("0x") + anvil::kKey0;
+const char* const kDevAddress = anvil::kAddr0;
 // Init code: SSTORE(0, 42); SSTORE(1, 0x1234); SSTORE(2**255, 7); returns runtime code 0x00.
 const char* kStorageInitCode = "0x602a6000556112346001556007600160ff1b55600060005360016000f3";
 
@@ -81,7 +82,7 @@ private slots:
     void initTestCase() {
         m_rpc = std::make_unique<TestRpc>(TestRpc::fixtureUrl(m_fork));
         QCOMPARE(m_rpc->call("eth_chainId").toString(), QString("0x7a69"));
-        m_keyFile = writeFile(m_dir, "dev.key", kDevKey);
+        m_keyFile = writeFile(m_dir, "dev.key", kDevKey.toUtf8());
 
         // Put several transactions of every signed type into one block.
         m_rpc->call("evm_setAutomine", {false});

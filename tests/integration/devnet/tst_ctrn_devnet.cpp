@@ -3,6 +3,7 @@
 // the amount, and a transfer above the balance is refused before anything is
 // signed or broadcast.
 #include "cli/cli_runner.h"
+#include "integration/anvil_accounts.h"
 
 #include <core/util/uint256.h>
 
@@ -10,9 +11,9 @@
 #include <QJsonObject>
 
 namespace {
-const char* kMnemonic = "test test test test test test test test test test test junk";
-const char* kAlice = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-const char* kBob = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+using anvil::kMnemonic;
+const char* const kAlice = anvil::kAddr0;
+const char* const kBob = anvil::kAddr1;
 
 QJsonObject object(const RunResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "cli/cli_runner.h"
 #include "integration/rpc_client.h"
+#include "integration/anvil_accounts.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -19,12 +20,7 @@ using ctrn::Json;
 using ctrn::parseJson;
 
 namespace {
-const char* kMnemonic = "test test test test test test test test test test test junk";
-const char* kKey0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-const char* kAddr0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-const char* kAddr1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const char* kAddr2 = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
-const char* kAddr3 = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+using namespace anvil;
 } // namespace
 
 class TestWalletAnvil : public QObject {

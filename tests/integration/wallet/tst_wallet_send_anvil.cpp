@@ -10,6 +10,7 @@
 
 #include "cli/cli_runner.h"
 #include "integration/rpc_client.h"
+#include "integration/anvil_accounts.h"
 #include "integration/rpc_proxy.h"
 
 #include <QSignalSpy>
@@ -19,11 +20,7 @@ using ctrn::Json;
 using ctrn::parseJson;
 
 namespace {
-const char* kMnemonic = "test test test test test test test test test test test junk";
-const char* kAddr0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-const char* kAddr1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const char* kAddr2 = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
-const char* kAddr3 = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+using namespace anvil;
 
 // Runs a program while this process's event loop keeps turning, so the
 // in-process proxy can serve the child's requests.
