@@ -270,18 +270,20 @@ int runReplace(const Args& args, bool cancel) {
     return sent->broadcast ? ExitOk : printError("node unreachable: the replacement is kept in the journal", ExitNetwork);
 }
 
-const std::string kCommon = "[--rpc URL]... [--quorum K] [--chain-id N] [--timeout-ms T] [--datadir DIR] [--json]";
+const std::string kCommon = "[--network NAME | --rpc URL...] [--quorum K] [--chain-id N] [--timeout-ms T] [--datadir DIR] [--json]";
 
 const bool r1 = registerCommand({"status", kCommon,
     "Connects to the node(s) (checking the chain id, default 31337) and prints chain id, head\n"
     "block, endpoints and the verification mode (unverified until the light client lands).\n"
     "Several --rpc form a quorum (default: a majority must agree). Exit 3 on node errors.",
     nodeOptions(), runStatus});
-const bool r2 = registerCommand({"balance", "ADDR [--token ADDR] " + kCommon,
-    "The ETH (or ERC-20 with --token) balance of ADDR as the node reports it (verified: false).",
+const bool r2 = registerCommand({"balance", "ADDR [--token ADDR|CTRN] " + kCommon,
+    "The ETH (or ERC-20 with --token) balance of ADDR as the node reports it (verified: false).\n"
+    "--token CTRN and --network NAME are looked up in the deployment manifest (default: the\n"
+    "devnet's devnet.json, then resources/deployments/NAME.json).",
     nodeOptions({"token"}), runBalance});
 const bool r3 = registerCommand({"send",
-    "--from ADDR --to ADDR (--amount X | --amount-wei N) [--token ADDR] [--fee slow|normal|fast | --max-fee WEI --priority-fee WEI] [--gas N] [--password-file F] [--yes] " + kCommon,
+    "--from ADDR --to ADDR (--amount X | --amount-wei N) [--token ADDR|CTRN] [--fee slow|normal|fast | --max-fee WEI --priority-fee WEI] [--gas N] [--password-file F] [--yes] " + kCommon,
     "Sends ETH or an ERC-20 from an account of a local wallet: checks balance and gas, picks the\n"
     "nonce, signs, writes the pending-transaction journal and only then broadcasts. --amount is\n"
     "in ETH (or the token's decimals), --amount-wei in the smallest unit. Without --yes it asks\n"
