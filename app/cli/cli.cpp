@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <core/util/hex.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -121,6 +123,21 @@ Result<SecureString> readSecret(const Args& args, const std::string& fileOption,
     while (n > 0 && (in[n - 1] == '\n' || in[n - 1] == '\r' || in[n - 1] == ' ' || in[n - 1] == '\t')) --n;
     SecureString secret(asView(std::string_view(in.data(), n)));
     secureWipe(in.data(), in.size());
+    return secret;
+}
+
+Result<SecureBytes> readHexSecret(const Args& args, const std::string& fileOption,
+                                  const std::optional<std::string>& inlineHex, const std::string& what) {
+    Result<Bytes> bytes = Bytes{};
+    if (auto file = args.option(fileOption)) {
+        CTRN_ASSIGN(SecureString text, readSecretFile(*file, what));
+        bytes = fromHex(text.asString());
+    } else {
+        bytes = fromHex(inlineHex.value_or(""));
+    }
+    if (!bytes) return makeError(bytes.error().code, what + ": " + bytes.error().message);
+    SecureBytes secret(*bytes);
+    secureWipe(bytes->data(), bytes->size());
     return secret;
 }
 

@@ -63,6 +63,12 @@ Result<SecureString> readSecretFile(const std::string& path, const std::string& 
 // A secret from --NAME-file when given, otherwise from stdin.
 Result<SecureString> readSecret(const Args& args, const std::string& fileOption, const std::string& what);
 
+// A hex-encoded secret (seed, entropy) from file --FILEOPTION when given, else
+// from `inlineHex` (the argument CLI.md allows), decoded into wiped memory.
+// Errors are prefixed with `what` ("seed: invalid hex: ...").
+Result<SecureBytes> readHexSecret(const Args& args, const std::string& fileOption,
+                                  const std::optional<std::string>& inlineHex, const std::string& what);
+
 // Prints a line on stdout and returns ExitOk.
 int printResult(const std::string& text);
 // Prints "ctrn: message" on stderr and returns the exit code for the error.

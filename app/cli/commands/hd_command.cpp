@@ -16,20 +16,12 @@ int runDerive(const Args& args) {
     args.expectPositionalCount(0);
     // The seed unlocks every account: --seed-file keeps it out of argv; --seed
     // stays for CLI.md compatibility.
-    Result<Bytes> seedBytes = Bytes{};
-    if (auto file = args.option("seed-file")) {
-        auto text = readSecretFile(*file, "seed");
-        if (!text) return printError(text.error());
-        seedBytes = fromHex(text->asString());
-    } else {
-        seedBytes = fromHex(args.required("seed"));
-    }
-    if (!seedBytes) return printError(makeError(seedBytes.error().code, "seed: " + seedBytes.error().message));
-    SecureBytes seed(*seedBytes);
-    secureWipe(seedBytes->data(), seedBytes->size());
+    auto seed = readHexSecret(args, "seed-file",
+                              args.option("seed-file") ? std::nullopt : std::optional(args.required("seed")), "seed");
+    if (!seed) return printError(seed.error());
     auto path = crypto::parseDerivationPath(args.required("path"));
     if (!path) return printError(path.error());
-    auto master = crypto::masterKeyFromSeed(seed.view());
+    auto master = crypto::masterKeyFromSeed(seed->view());
     if (!master) return printError(master.error());
     auto key = crypto::derivePath(*master, *path);
     if (!key) return printError(key.error());

@@ -33,21 +33,15 @@ int runFromEntropy(const Args& args) {
     args.expectPositionalCount(1);
     // Entropy is the wallet itself: besides the HEX argument of CLI.md it can
     // come from a file or stdin ("-"), which keeps it out of argv and ps.
-    Result<Bytes> entropy = Bytes{};
-    if (auto file = args.option("entropy-file")) {
-        auto text = readSecretFile(*file, "entropy");
-        if (!text) return printError(text.error());
-        entropy = fromHex(text->asString());
-    } else if (args.positional(0, "HEX") == "-") {
-        std::string text = trim(readStdin());
-        entropy = fromHex(text);
-        secureWipe(text.data(), text.size());
-    } else {
-        entropy = fromHex(args.positional(0, "HEX"));
+    std::optional<std::string> inlineHex;
+    if (!args.option("entropy-file")) {
+        inlineHex = args.positional(0, "HEX");
+        if (*inlineHex == "-") inlineHex = trim(readStdin());
     }
-    if (!entropy) return printError(makeError(entropy.error().code, "entropy: " + entropy.error().message));
-    SecureBytes secret(*entropy);
-    secureWipe(entropy->data(), entropy->size());
+    auto entropy = readHexSecret(args, "entropy-file", inlineHex, "entropy");
+    if (inlineHex) secureWipe(inlineHex->data(), inlineHex->size());
+    if (!entropy) return printError(entropy.error());
+    const SecureBytes& secret = *entropy;
     auto mnemonic = crypto::entropyToMnemonic(secret.view());
     if (!mnemonic) return printError(mnemonic.error());
     return printSecret(*mnemonic);
