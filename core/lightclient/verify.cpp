@@ -1,0 +1,186 @@
+#include <core/lightclient/verify.h>
+
+#include <core/chain/json_fields.h>
+#include <core/trie/block_roots.h>
+#include <core/util/hex.h>
+#include <core/util/uint256.h>
+
+namespace ctrn::lightclient {
+
+std::string mismatchKindName(MismatchKind kind) {
+    switch (kind) {
+    case MismatchKind::HeaderHash: return "header hash";
+    case MismatchKind::HeaderLink: return "header linkage";
+    case MismatchKind::HeaderNumber: return "header number";
+    case MismatchKind::Checkpoint: return "checkpoint";
+    case MismatchKind::AccountProof: return "account proof";
+    case MismatchKind::AccountValue: return "account value";
+    case MismatchKind::StorageProof: return "storage proof";
+    case MismatchKind::StorageValue: return "storage value";
+    case MismatchKind::ReceiptsRoot: return "receipts root";
+    case MismatchKind::ReceiptValue: return "receipt";
+    case MismatchKind::ChainId: return "chain id";
+    case MismatchKind::Quorum: return "quorum";
+    }
+    return "verification";
+}
+
+namespace {
+
+Mismatch mismatch(MismatchKind kind, std::string message) { return Mismatch{kind, std::move(message), {}}; }
+
+std::string blockName(std::uint64_t number) { return "block " + std::to_string(number); }
+
+} // namespace
+
+Verdict<VerifiedHeader> hashHeader(const Json& block, std::optional<std::uint64_t> expectedNumber) {
+    if (!block.is_object())
+        return mismatch(MismatchKind::HeaderHash,
+                        expectedNumber ? blockName(*expectedNumber) + ": the node sent no block" : "the node sent no block");
+    auto header = chain::headerFromJson(block);
+    if (!header) return mismatch(MismatchKind::HeaderHash, "malformed block header: " + header.error().message);
+    VerifiedHeader out{std::move(header).value(), {}};
+    out.hash = chain::headerHash(out.header);
+    if (auto claimed = block.find("hash"); claimed != block.end()) {
+        auto h = chain::json::hash(block, "hash");
+        if (!h || *h != out.hash)
+            return mismatch(MismatchKind::HeaderHash, blockName(out.header.number) + ": header fields hash to " + out.hash.hex() +
+                                                          ", not to the hash the node gave (" +
+                                                          (claimed->is_string() ? claimed->get<std::string>() : "?") + ")");
+    }
+    if (expectedNumber && out.header.number != *expectedNumber)
+        return mismatch(MismatchKind::HeaderNumber,
+                        "asked for " + blockName(*expectedNumber) + ", the node sent " + blockName(out.header.number));
+    return out;
+}
+
+Verdict<std::vector<VerifiedHeader>> verifyForward(const BlockRef& anchor, const std::vector<Json>& blocks) {
+    std::vector<VerifiedHeader> out;
+    out.reserve(blocks.size());
+    BlockRef previous = anchor;
+    for (const Json& block : blocks) {
+        auto h = hashHeader(block, previous.number + 1);
+        if (!h) return h.mismatch();
+        if (h->header.parentHash != previous.hash)
+            return mismatch(MismatchKind::HeaderLink, blockName(h->header.number) + " (" + h->hash.hex() + ") names parent " +
+                                                          h->header.parentHash.hex() + ", but the verified " +
+                                                          blockName(previous.number) + " is " + previous.hash.hex());
+        previous = h->ref();
+        out.push_back(std::move(h).value());
+    }
+    return out;
+}
+
+Verdict<std::vector<VerifiedHeader>> verifyBackward(const BlockRef& child, const chain::Hash& childParentHash,
+                                                     const std::vector<Json>& blocksDescending) {
+    std::vector<VerifiedHeader> out;
+    out.reserve(blocksDescending.size());
+    std::uint64_t number = child.number;
+    chain::Hash expected = childParentHash;
+    for (const Json& block : blocksDescending) {
+        if (number == 0) return mismatch(MismatchKind::HeaderNumber, "asked for a block before genesis");
+        auto h = hashHeader(block, number - 1);
+        if (!h) return h.mismatch();
+        if (h->hash != expected)
+            return mismatch(MismatchKind::HeaderLink, blockName(h->header.number) + " hashes to " + h->hash.hex() + ", but the verified " +
+                                                          blockName(number) + " names parent " + expected.hex());
+        expected = h->header.parentHash;
+        number = h->header.number;
+        out.push_back(std::move(h).value());
+    }
+    return out;
+}
+
+Verdict<ProvenAccount> verifyAccountProof(const chain::Hash& stateRoot, const chain::Address& address,
+                                          const std::vector<FixedBytes<32>>& slots, const Json& proofResult) {
+    const std::string who = "account " + address.checksummed();
+    auto check = trie::checkEthProof(stateRoot.bytes(), proofResult);
+    if (!check) return mismatch(MismatchKind::AccountProof, who + ": malformed eth_getProof result: " + check.error().message);
+    if (check->address != address)
+        return mismatch(MismatchKind::AccountProof, who + ": the node sent the proof of " + check->address.checksummed());
+    if (!check->accountValid) {
+        // A proof that links but holds other values than the node claims is a
+        // lie about the value; a proof that does not link is a bad proof.
+        bool valueLie = check->accountError.find(" is not the proven ") != std::string::npos;
+        return mismatch(valueLie ? MismatchKind::AccountValue : MismatchKind::AccountProof, who + ": " + check->accountError);
+    }
+    ProvenAccount out{address, check->proven, {}};
+    for (const auto& slot : slots) {
+        const trie::StorageCheck* found = nullptr;
+        for (const auto& s : check->storage)
+            if (s.slot == slot) found = &s;
+        const std::string what = who + " slot " + toHex(slot);
+        if (!found) return mismatch(MismatchKind::StorageProof, what + ": the node sent no proof for it");
+        if (!found->valid) {
+            bool valueLie = found->error.find(" is not the proven ") != std::string::npos;
+            return mismatch(valueLie ? MismatchKind::StorageValue : MismatchKind::StorageProof, what + ": " + found->error);
+        }
+        out.storage.push_back({slot, found->proven});
+    }
+    return out;
+}
+
+Verdict<ProvenReceipt> verifyBlockReceipt(const VerifiedHeader& header, const Json& blockReceipts, const chain::Hash& txHash) {
+    const std::string where = blockName(header.header.number);
+    if (!blockReceipts.is_array()) return mismatch(MismatchKind::ReceiptsRoot, where + ": the node sent no receipts");
+    auto receipts = chain::receiptsFromJson(blockReceipts);
+    if (!receipts) return mismatch(MismatchKind::ReceiptsRoot, where + ": malformed receipts: " + receipts.error().message);
+    chain::Hash root = trie::receiptsRoot(*receipts);
+    if (root != header.header.receiptsRoot)
+        return mismatch(MismatchKind::ReceiptsRoot, where + ": the node's receipts rebuild receipts root " + root.hex() +
+                                                        ", the verified header has " + header.header.receiptsRoot.hex());
+    for (std::size_t i = 0; i < receipts->size(); ++i) {
+        const auto& r = (*receipts)[i];
+        if (r.transactionHash && *r.transactionHash == txHash) return ProvenReceipt{r, i};
+    }
+    return mismatch(MismatchKind::ReceiptValue, where + " has no receipt for transaction " + txHash.hex());
+}
+
+Verdict<Ok> compareReceipt(const ProvenReceipt& proven, const Json& nodeReceipt) {
+    auto claimed = chain::receiptFromJson(nodeReceipt);
+    const std::string tx = proven.receipt.transactionHash ? proven.receipt.transactionHash->hex() : "?";
+    if (!claimed) return mismatch(MismatchKind::ReceiptValue, "receipt of " + tx + " is malformed: " + claimed.error().message);
+    const auto& p = proven.receipt;
+    if (claimed->status != p.status)
+        return mismatch(MismatchKind::ReceiptValue, "receipt of " + tx + ": the node says status " +
+                                                        (claimed->status.value_or(false) ? "1" : "0") + ", the receipt trie holds " +
+                                                        (p.status.value_or(false) ? "1" : "0"));
+    if (claimed->logs.size() != p.logs.size())
+        return mismatch(MismatchKind::ReceiptValue, "receipt of " + tx + ": the node lists " + std::to_string(claimed->logs.size()) +
+                                                        " logs, the receipt trie holds " + std::to_string(p.logs.size()));
+    for (std::size_t i = 0; i < p.logs.size(); ++i) {
+        const auto& a = claimed->logs[i];
+        const auto& b = p.logs[i];
+        if (a.address != b.address || a.topics != b.topics || a.data != b.data)
+            return mismatch(MismatchKind::ReceiptValue, "receipt of " + tx + ": log " + std::to_string(i) + " differs from the receipt trie's");
+    }
+    return Ok{};
+}
+
+Json headerJson(const chain::Header& h) {
+    auto q = [](const U256& v) { return toQuantityHex(v); };
+    Json j = {{"parentHash", h.parentHash.hex()},
+              {"sha3Uncles", h.ommersHash.hex()},
+              {"miner", toHex(h.beneficiary.view())},
+              {"stateRoot", h.stateRoot.hex()},
+              {"transactionsRoot", h.transactionsRoot.hex()},
+              {"receiptsRoot", h.receiptsRoot.hex()},
+              {"logsBloom", toHex(ByteView(h.logsBloom.data(), h.logsBloom.size()))},
+              {"difficulty", q(h.difficulty)},
+              {"number", q(h.number)},
+              {"gasLimit", q(h.gasLimit)},
+              {"gasUsed", q(h.gasUsed)},
+              {"timestamp", q(h.timestamp)},
+              {"extraData", toHex(h.extraData)},
+              {"mixHash", h.mixHash.hex()},
+              {"nonce", toHex(ByteView(h.nonce.data(), h.nonce.size()))}};
+    if (h.baseFeePerGas) j["baseFeePerGas"] = q(*h.baseFeePerGas);
+    if (h.withdrawalsRoot) j["withdrawalsRoot"] = h.withdrawalsRoot->hex();
+    if (h.blobGasUsed) j["blobGasUsed"] = q(*h.blobGasUsed);
+    if (h.excessBlobGas) j["excessBlobGas"] = q(*h.excessBlobGas);
+    if (h.parentBeaconBlockRoot) j["parentBeaconBlockRoot"] = h.parentBeaconBlockRoot->hex();
+    if (h.requestsHash) j["requestsHash"] = h.requestsHash->hex();
+    return j;
+}
+
+} // namespace ctrn::lightclient
