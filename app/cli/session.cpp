@@ -72,6 +72,8 @@ void registerProtocolErrors() {
 
 } // namespace
 
+std::string storageLayoutDir() { return (resourcesDir() / "storage-layout").string(); }
+
 Result<chain::Deployment> findDeployment(const std::string& name) {
     std::vector<std::filesystem::path> candidates;
     auto env = [](const char* n) -> std::string { const char* v = std::getenv(n); return v ? v : ""; };
@@ -101,8 +103,6 @@ Result<chain::Deployment> selectedDeployment(const Args& args) {
 }
 
 Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
-    if (args.option("checkpoint"))
-        return makeError(ErrorCode::Unsupported, "--checkpoint arrives with the light-client verifier");
     auto session = std::make_unique<NodeSession>();
     CTRN_ASSIGN(session->data, openData(args));
     std::vector<std::string> urls = args.options("rpc");
@@ -131,6 +131,69 @@ Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
     session->node = std::make_unique<rpc::EthNode>(*session->client);
     session->service = std::make_unique<wallet::WalletService>(*session->node, *session->data.store, session->keys, chainId);
     return session;
+}
+
+Result<lightclient::Checkpoint> sessionCheckpoint(NodeSession& session, const Args& args) {
+    const std::uint64_t chainId = session.chainId;
+    if (auto text = args.option("checkpoint")) {
+        lightclient::Checkpoint cp;
+        cp.source = "user";
+        std::string hashText = *text;
+        std::optional<std::uint64_t> number;
+        if (auto colon = text->find(':'); colon != std::string::npos) {
+            const std::string digits = text->substr(0, colon);
+            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 19)
+                throw UsageError{"--checkpoint NUMBER:HASH needs a decimal block number"};
+            number = std::stoull(digits);
+            hashText = text->substr(colon + 1);
+        }
+        auto hash = chain::Hash::fromHex(hashText);
+        if (!hash) throw UsageError{"--checkpoint must be a block hash (0x + 64 hex) or NUMBER:HASH"};
+        cp.block.hash = *hash;
+        if (!number) {
+            // Only the number is taken from the node: the block must hash to
+            // the hash the user gave, so a node cannot move the anchor.
+            CTRN_ASSIGN(Json block, session.client->call("eth_getBlockByHash", Json::array({hash->hex(), false})));
+            if (block.is_null()) return makeError(ErrorCode::NotFound, "checkpoint " + hash->hex() + ": the node does not know this block");
+            auto h = lightclient::hashHeader(block);
+            if (!h || h->hash != *hash)
+                return makeError(ErrorCode::VerificationFailed, "checkpoint " + hash->hex() + ": the node's block does not hash to it");
+            number = h->header.number;
+        }
+        cp.block.number = *number;
+        return cp;
+    }
+    CTRN_ASSIGN(auto stored, session.headers->checkpoint(chainId));
+    if (stored && stored->source == "user") return *stored;
+    // The manifest's checkpoint speaks for the manifest's network: it is used
+    // with --network, or for the default devnet when no --rpc points elsewhere.
+    const bool manifestNetwork = args.option("network").has_value() || args.options("rpc").empty();
+    auto deployment = manifestNetwork ? findDeployment(args.option("network").value_or("devnet"))
+                                      : Result<chain::Deployment>(makeError(ErrorCode::NotFound, "no manifest"));
+    if (deployment && deployment->chainId == chainId && deployment->checkpoint)
+        return lightclient::Checkpoint{{deployment->checkpoint->number, deployment->checkpoint->hash}, "manifest", 0, 0};
+    if (stored) return *stored;
+    return makeError(ErrorCode::InvalidInput, "no checkpoint for chain " + std::to_string(chainId) +
+                                                  ": pass --checkpoint HASH (a block hash you trust) or use a network whose manifest has one");
+}
+
+Result<lightclient::Verdict<Ok>> openLightClient(NodeSession& session, const Args& args) {
+    CTRN_ASSIGN(session.headers, lightclient::HeaderStore::open(session.data.dataDir + "/lightclient.sqlite"));
+    CTRN_ASSIGN(auto checkpoint, sessionCheckpoint(session, args));
+    lightclient::LightClientOptions options;
+    options.chainId = session.chainId;
+    options.checkpoint = checkpoint;
+    const auto& urls = session.client->endpoints();
+    options.quorum = numberOption(args, "quorum", urls.size() / 2 + 1);
+    rpc::ClientOptions clientOptions;
+    clientOptions.timeout = std::chrono::milliseconds(numberOption(args, "timeout-ms", 10000));
+    session.light = std::make_unique<lightclient::LightClient>(urls, std::make_shared<rpc::QtHttpTransport>(), clientOptions,
+                                                               *session.headers, options);
+    return session.light->connect();
+}
+
+int printMismatch(const lightclient::Mismatch& mismatch) {
+    return printError("verification failed (" + lightclient::mismatchKindName(mismatch.kind) + "): " + mismatch.describe(), ExitInvalid);
 }
 
 Status unlockAccount(NodeSession& session, const Args& args, const chain::Address& account) {

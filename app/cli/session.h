@@ -7,6 +7,8 @@
 #include "cli.h"
 
 #include <core/chain/deployment.h>
+#include <core/lightclient/header_store.h>
+#include <core/lightclient/light_client.h>
 #include <core/rpc/client.h>
 #include <core/rpc/node.h>
 #include <core/rpc/qt_transport.h>
@@ -42,6 +44,10 @@ struct NodeSession {
     std::uint64_t chainId = 0;
     wallet::KeyRing keys;
     std::unique_ptr<wallet::WalletService> service;
+    // The light client (openLightClient): verified headers in
+    // DATADIR/lightclient.sqlite, one RpcClient per --rpc endpoint.
+    std::unique_ptr<lightclient::HeaderStore> headers;
+    std::unique_ptr<lightclient::LightClient> light;
 };
 
 // The deployment manifest of network `name`: for the devnet first the running
@@ -53,10 +59,27 @@ Result<chain::Deployment> findDeployment(const std::string& name);
 // The manifest of --network (default "devnet").
 Result<chain::Deployment> selectedDeployment(const Args& args);
 
+// resources/storage-layout ($CTRN_RESOURCES_DIR or the source tree's):
+// the contracts' forge storage layouts the light client computes slots from.
+std::string storageLayoutDir();
+
 // Opens (creating) the data directory (--datadir or the default).
 Result<DataSession> openData(const Args& args);
 // openData + connects to the node(s) and checks the chain id.
 Result<std::unique_ptr<NodeSession>> openNode(const Args& args);
+// The trust anchor for the session's chain: --checkpoint (HASH, or
+// NUMBER:HASH; a bare hash is looked up on the node and must hash to
+// itself), else a checkpoint the user set before (kept with the network in
+// lightclient.sqlite), else the deployment manifest's (with --network, or
+// for the default devnet without --rpc), else the one stored.
+Result<lightclient::Checkpoint> sessionCheckpoint(NodeSession& session, const Args& args);
+// Opens the light client for the session (store, checkpoint, every
+// endpoint's chain id). Mismatch when an endpoint serves another chain.
+Result<lightclient::Verdict<Ok>> openLightClient(NodeSession& session, const Args& args);
+// ctrn's report of a verification outcome: "verification failed (KIND):
+// ENDPOINT: what" on stderr, exit 1.
+int printMismatch(const lightclient::Mismatch& mismatch);
+
 // Decrypts the wallet holding `account` with --password-file (or stdin)
 // and unlocks it in the session's key ring.
 Status unlockAccount(NodeSession& session, const Args& args, const chain::Address& account);

@@ -50,7 +50,7 @@ LightClient::LightClient(std::vector<std::string> urls, std::shared_ptr<rpc::Tra
 }
 
 Mismatch LightClient::mark(Endpoint& e, Mismatch m) {
-    e.liar = true;
+    e.excluded = true;
     m.endpoint = e.url;
     for (auto& s : m_status)
         if (s.url == e.url) {
@@ -65,7 +65,7 @@ Mismatch LightClient::mark(Endpoint& e, Mismatch m) {
 std::vector<LightClient::Endpoint*> LightClient::usable() {
     std::vector<Endpoint*> out;
     for (auto& e : m_endpoints)
-        if (!e.liar) out.push_back(&e);
+        if (!e.excluded) out.push_back(&e);
     return out;
 }
 
@@ -81,7 +81,7 @@ Result<Verdict<Ok>> LightClient::connect() {
             auto m = mark(e, Mismatch{MismatchKind::ChainId, st.error().message, {}});
             if (!firstMismatch) firstMismatch = m;
         } else {
-            e.liar = true; // unreachable: left out of this session, not marked as a liar
+            e.excluded = true; // unreachable: left out of this session, not marked as a liar
             m_status[i].problem = st.error().message;
             lastError = st.error();
         }
@@ -104,9 +104,9 @@ Result<Verdict<VerifiedHeader>> LightClient::checkpointHeader(Endpoint& e) {
     const BlockRef& cp = m_options.checkpoint.block;
     CTRN_ASSIGN(Json block, e.client->call("eth_getBlockByNumber", Json::array({blockTag(cp.number), false})));
     if (block.is_null()) {
-        CTRN_ASSIGN(std::uint64_t head, e.client->call("eth_blockNumber").withContext("eth_blockNumber"));
-        (void)head;
-        return behind(e.url, 0, "the checkpoint block", cp.number);
+        CTRN_ASSIGN(Json head, e.client->call("eth_blockNumber"));
+        CTRN_ASSIGN(U256 number, chain::json::toU256(head, "eth_blockNumber"));
+        return behind(e.url, static_cast<std::uint64_t>(number), "the checkpoint block", cp.number);
     }
     auto h = hashHeader(block, cp.number);
     if (!h) return Verdict<VerifiedHeader>(mark(e, h.mismatch()));

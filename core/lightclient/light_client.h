@@ -92,7 +92,7 @@ private:
     struct Endpoint {
         std::string url;
         std::unique_ptr<rpc::RpcClient> client;
-        bool liar = false;
+        bool excluded = false; // caught lying or unreachable: not asked again this session
     };
     Mismatch mark(Endpoint& e, Mismatch m);
     Result<Verdict<VerifiedHeader>> checkpointHeader(Endpoint& e);

@@ -1,9 +1,11 @@
 // ctrn status | balance | send | sync | history | tx status|wait|speedup|cancel
-// — the wallet against a node. Node values are unverified until the light
-// client lands, and every answer says so ("verified": false).
+// — the wallet against a node. Node values say whether they are verified:
+// plain reads are the node's word ("verified": false); --verified reads are
+// proven by the light client or refused.
 #include "../session.h"
 
 #include <core/chain/u256.h>
+#include <core/lightclient/protocol_proofs.h>
 
 #include <QCoreApplication>
 #include <QThread>
@@ -59,6 +61,51 @@ bool confirm(const Args& args, const std::string& summary) {
     return answer == "y" || answer == "Y" || answer == "yes";
 }
 
+// With a checkpoint (manifest, stored or --checkpoint) status also syncs the
+// light client and reports the verified head and how each endpoint stands.
+Json lightStatus(NodeSession& session, const Args& args, int& exitCode) {
+    auto opened = openLightClient(session, args);
+    if (!opened) {
+        if (opened.error().code == ErrorCode::InvalidInput && !args.option("checkpoint")) return {{"verification", "unverified"}, {"reason", opened.error().message}};
+        exitCode = printError(opened.error());
+        return {};
+    }
+    Json out;
+    const auto& cp = session.light->checkpoint();
+    out["checkpoint"] = {{"number", std::to_string(cp.block.number)}, {"hash", cp.block.hash.hex()}, {"source", cp.source}};
+    Json problem;
+    if (!*opened) {
+        problem = opened->mismatch().describe();
+        exitCode = printMismatch(opened->mismatch());
+    } else {
+        auto head = session.light->syncHead();
+        if (!head) {
+            problem = head.error().message;
+            exitCode = printError(head.error());
+        } else if (!*head) {
+            problem = head->mismatch().describe();
+            exitCode = printMismatch(head->mismatch());
+        } else {
+            out["verifiedHead"] = {{"number", std::to_string((*head)->header.number)}, {"hash", (*head)->hash.hex()}};
+        }
+    }
+    if (auto warning = session.light->checkpointWarning()) {
+        out["checkpointWarning"] = *warning;
+        std::cerr << "ctrn: warning: " << *warning << '\n';
+    }
+    out["verification"] = problem.is_null() ? "verified" : "failed";
+    if (!problem.is_null()) out["problem"] = problem;
+    Json endpoints = Json::array();
+    for (const auto& e : session.light->endpoints()) {
+        Json j = {{"url", e.url}, {"agrees", e.agrees}};
+        if (e.head) j["head"] = std::to_string(*e.head);
+        if (!e.problem.empty()) j["problem"] = e.problem;
+        endpoints.push_back(j);
+    }
+    out["endpointAgreement"] = endpoints;
+    return out;
+}
+
 int runStatus(const Args& args) {
     args.expectPositionalCount(0);
     auto s = openNode(args);
@@ -67,6 +114,72 @@ int runStatus(const Args& args) {
     if (!head) return printError(head.error());
     Json out = {{"chainId", std::to_string((*s)->chainId)}, {"head", std::to_string(*head)},
                 {"endpoints", (*s)->client->endpoints()}, {"checkpoint", nullptr}, {"verification", "unverified"}};
+    int exitCode = ExitOk;
+    Json light = lightStatus(**s, args, exitCode);
+    for (auto& [k, v] : light.items()) out[k] = v;
+    printOutput(args, out);
+    return exitCode;
+}
+
+// --verified: the light client proves the balance at its verified head.
+// ETH from the account proof; CTRN from the token's storage (slot from its
+// forge storage layout). Anything short of Verified exits 1.
+int runVerifiedBalance(const Args& args, const chain::Address& address) {
+    auto s = openNode(args);
+    if (!s) {
+        if (s.error().code == ErrorCode::WrongChain)
+            return printMismatch(lightclient::Mismatch{lightclient::MismatchKind::ChainId, s.error().message, {}});
+        return printError(s.error());
+    }
+    NodeSession& session = **s;
+    auto opened = openLightClient(session, args);
+    if (!opened) return printError(opened.error());
+    if (!*opened) return printMismatch(opened->mismatch());
+    Json out = {{"address", address.checksummed()}};
+    auto report = [&](const auto& verified, const std::vector<std::string>& outvoted) {
+        out["verified"] = true;
+        out["block"] = std::to_string(verified.blockNumber());
+        out["blockHash"] = verified.blockHash().hex();
+        if (!outvoted.empty()) {
+            out["outvoted"] = outvoted;
+            for (const auto& url : outvoted) std::cerr << "ctrn: warning: endpoint " << url << " was outvoted (its proofs did not verify)\n";
+        }
+    };
+    if (args.option("token")) {
+        auto token = tokenOption(args);
+        if (!token) return printError(token.error());
+        auto deployment = selectedDeployment(args);
+        auto ctrnToken = deployment ? deployment->contract("ComputroniumToken") : Result<chain::Address>(deployment.error());
+        if (!ctrnToken || *ctrnToken != *token)
+            return printError("cannot verify the balance of token " + token->checksummed() +
+                              ": its storage layout is unknown (--verified proves CTRN, whose layout ships in resources/storage-layout)");
+        auto layout = lightclient::loadStorageLayout(storageLayoutDir(), "ComputroniumToken");
+        if (!layout) return printError(layout.error());
+        auto fields = lightclient::tokenAccountFields(*layout, address);
+        if (!fields) return printError(fields.error());
+        auto proven = lightclient::proveFields(*session.light, *token, *fields);
+        if (!proven) return printError(proven.error());
+        if (proven->isMismatch()) return printMismatch(proven->mismatch());
+        if (proven->isUnverified()) return printError("cannot verify: the node does not serve eth_getProof (the balance it reports is unverified)");
+        const auto& v = proven->verified();
+        out["token"] = token->checksummed();
+        out["balance"] = toDecimal(v.value().at("balance"));
+        out["formatted"] = chain::formatUnits(v.value().at("balance"), 18);
+        out["locked"] = toDecimal(v.value().at("locked"));
+        report(v, {});
+        return printOutput(args, out);
+    }
+    auto proven = session.light->accounts({address}, {{}});
+    if (!proven) return printError(proven.error());
+    if (proven->isMismatch()) return printMismatch(proven->mismatch());
+    if (proven->isUnverified()) return printError("cannot verify: the node does not serve eth_getProof (the balance it reports is unverified)");
+    const auto& v = proven->verified();
+    const auto& account = v.value().accounts.front().account;
+    out["balance"] = toDecimal(account.balance);
+    out["formatted"] = chain::formatUnits(account.balance, 18);
+    out["nonce"] = toDecimal(account.nonce);
+    out["exists"] = account.exists;
+    report(v, v.value().outvoted);
     return printOutput(args, out);
 }
 
@@ -74,7 +187,7 @@ int runBalance(const Args& args) {
     args.expectPositionalCount(1);
     auto address = chain::Address::fromHex(args.positional(0, "ADDR"));
     if (!address) return printError(address.error());
-    if (args.flag("verified")) return printError(makeError(ErrorCode::Unsupported, "--verified needs the light-client verifier, not built yet"));
+    if (args.flag("verified")) return runVerifiedBalance(args, *address);
     auto s = openNode(args);
     if (!s) return printError(s.error());
     Json out = {{"address", address->checksummed()}, {"verified", false}};
@@ -272,13 +385,19 @@ int runReplace(const Args& args, bool cancel) {
 
 const std::string kCommon = "[--network NAME | --rpc URL...] [--quorum K] [--chain-id N] [--timeout-ms T] [--datadir DIR] [--json]";
 
-const bool r1 = registerCommand({"status", kCommon,
+const bool r1 = registerCommand({"status", "[--checkpoint HASH] " + kCommon,
     "Connects to the node(s) (checking the chain id, default 31337) and prints chain id, head\n"
-    "block, endpoints and the verification mode (unverified until the light client lands).\n"
-    "Several --rpc form a quorum (default: a majority must agree). Exit 3 on node errors.",
+    "block and endpoints. With a checkpoint (--checkpoint HASH or NUMBER:HASH, one set before,\n"
+    "or the manifest's) it also syncs the light client and shows the checkpoint, the verified\n"
+    "head and each endpoint's agreement, warning when the checkpoint is old; exit 1 when an\n"
+    "endpoint lied or is behind. Several --rpc form a quorum (default: a majority must agree).\n"
+    "Exit 3 on node errors.",
     nodeOptions(), runStatus});
-const bool r2 = registerCommand({"balance", "ADDR [--token ADDR|CTRN] " + kCommon,
+const bool r2 = registerCommand({"balance", "ADDR [--token ADDR|CTRN] [--verified [--checkpoint HASH]] " + kCommon,
     "The ETH (or ERC-20 with --token) balance of ADDR as the node reports it (verified: false).\n"
+    "With --verified the balance is proven (eth_getProof) against a header linked to the\n"
+    "checkpoint (verified: true, with its block); CTRN is proven from the token's storage\n"
+    "layout. Exit 1 when the node's answer cannot be verified or is contradicted.\n"
     "--token CTRN and --network NAME are looked up in the deployment manifest (default: the\n"
     "devnet's devnet.json, then resources/deployments/NAME.json).",
     nodeOptions({"token"}), runBalance});

@@ -1,0 +1,417 @@
+// The light client against a lying node (issue #9): ctrn --verified runs
+// through RpcProxy to a real anvil, and each tamper class — a balance
+// altered in eth_getProof, one proof node altered, a header's state root
+// altered with its hash kept, headers forged consistently, a receipt's
+// status flipped, a log's data altered, a stale head, a wrong chain id — is
+// caught with exit 1 and a message naming what failed. Through the honest
+// proxy the values equal anvil's, with no false alarm over 1,000 verified
+// reads. With a quorum, two honest endpoints outvote a liar (named); one
+// honest and one liar with quorum 2 refuse the read.
+#include "cli/cli_runner.h"
+#include "integration/anvil_accounts.h"
+#include "integration/rpc_client.h"
+#include "integration/rpc_proxy.h"
+
+#include <core/chain/header.h>
+#include <core/crypto/keccak.h>
+#include <core/lightclient/light_client.h>
+#include <core/rpc/qt_transport.h>
+#include <core/util/hex.h>
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ctrn;
+
+namespace {
+using namespace anvil;
+
+// Runs ctrn while this process's event loop keeps turning, so the
+// in-process proxies can serve its requests.
+RunResult runLive(const QStringList& args, int timeoutMs = 120000) {
+    QProcess p;
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(CTRN_CLI_PATH, args);
+    if (!p.waitForStarted(10000)) return {-1, {}, "could not start ctrn"};
+    p.closeWriteChannel();
+    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, "ctrn timed out"};
+    }
+    RunResult r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return r;
+}
+
+// Rewrites each answer of a request (single or batch) whose method is
+// `method`: f gets the request's params and the node's result, returns ours.
+using ResultRewrite = std::function<QJsonValue(const QJsonArray& params, QJsonValue result)>;
+
+ProxyDecision rewriteResults(const QJsonDocument& request, const QString& method, ResultRewrite f) {
+    std::map<qint64, QJsonArray> paramsById;
+    auto note = [&](const QJsonObject& r) {
+        if (r.value("method").toString() == method) paramsById[r.value("id").toVariant().toLongLong()] = r.value("params").toArray();
+    };
+    if (request.isArray())
+        for (const auto& r : request.array()) note(r.toObject());
+    else
+        note(request.object());
+    if (paramsById.empty()) return ProxyDecision::forward();
+    return ProxyDecision::rewriteWith([paramsById, f](const QJsonDocument& reply) {
+        auto fix = [&](QJsonObject o) {
+            auto it = paramsById.find(o.value("id").toVariant().toLongLong());
+            if (it != paramsById.end() && o.contains("result")) o["result"] = f(it->second, o.value("result"));
+            return o;
+        };
+        if (reply.isArray()) {
+            QJsonArray out;
+            for (const auto& o : reply.array()) out.append(fix(o.toObject()));
+            return QJsonDocument(out);
+        }
+        return QJsonDocument(fix(reply.object()));
+    });
+}
+
+Json toJson(const QJsonValue& v) { return *parseJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact).toStdString()); }
+
+// Flips one hex digit in the middle of a hex string.
+QString flipHexDigit(QString hex) {
+    int i = hex.size() / 2;
+    hex[i] = hex[i] == QChar('0') ? QChar('1') : QChar('0');
+    return hex;
+}
+
+} // namespace
+
+class TestLightClientAnvil : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_url;
+    QString m_checkpoint; // NUMBER:HASH of genesis
+    QString m_transferTx; // a plain ETH transfer
+    QString m_logTx;      // a contract creation whose init code emits a log
+    std::unique_ptr<TestRpc> m_rpc;
+    int m_dataDirs = 0;
+
+    QString freshData() { return m_tmp.filePath(QString("data%1").arg(++m_dataDirs)); }
+    QStringList through(const QStringList& urls, const QString& data) {
+        QStringList out;
+        for (const auto& u : urls) out << "--rpc" << u;
+        return out << "--checkpoint" << m_checkpoint << "--datadir" << data << "--json";
+    }
+    QString nodeBalance(const char* address) {
+        return QString::fromStdString(toDecimal(*parseU256(m_rpc->call("eth_getBalance", {address, "latest"}).toString().toStdString())));
+    }
+    QString sendTx(const QJsonObject& tx) {
+        QString hash = m_rpc->call("eth_sendTransaction", {tx}).toString();
+        m_rpc->call("evm_mine");
+        return hash;
+    }
+    // ctrn balance --verified through one proxy with `hook`, fresh data dir.
+    RunResult verifiedBalanceThrough(RpcProxy::Hook hook, const char* address = kAddr1) {
+        RpcProxy proxy{QUrl(m_url)};
+        proxy.setHook(std::move(hook));
+        return runLive(QStringList{"balance", address, "--verified"} + through({proxy.url()}, freshData()));
+    }
+    RunResult verifyTxThrough(RpcProxy::Hook hook, const QString& hash) {
+        RpcProxy proxy{QUrl(m_url)};
+        proxy.setHook(std::move(hook));
+        return runLive(QStringList{"verify", "tx", hash} + through({proxy.url()}, freshData()));
+    }
+    static void expectCaught(const RunResult& r, const char* what) {
+        if (r.exitCode != 1 || !r.err.contains(what)) qWarning("exit %d, stderr: %s", r.exitCode, qPrintable(r.err));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(what), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty()); // a mismatch is never shown as a value
+    }
+
+private slots:
+    void initTestCase() {
+        m_url = TestRpc::fixtureUrl("lightclient");
+        m_rpc = std::make_unique<TestRpc>(m_url);
+        QJsonObject genesis = m_rpc->call("eth_getBlockByNumber", {"0x0", false}).toObject();
+        m_checkpoint = "0:" + genesis["hash"].toString();
+        m_transferTx = sendTx({{"from", kAddr0}, {"to", kAddr1}, {"value", "0xde0b6b3a7640000"}});
+        // Init code: MSTORE a word, LOG1 it with a topic, STOP — a receipt with one log.
+        QString word(64, 'a'), topic(64, 'b');
+        m_logTx = sendTx({{"from", kAddr0}, {"data", "0x7f" + word + "6000527f" + topic + "60206000a100"}, {"gas", "0x30000"}});
+        m_rpc->call("evm_mine");
+        m_rpc->call("evm_mine");
+        QJsonObject receipt = m_rpc->call("eth_getTransactionReceipt", {m_logTx}).toObject();
+        QCOMPARE(receipt["logs"].toArray().size(), 1);
+    }
+
+    // --- the honest node ----------------------------------------------
+    void honestBalanceIsVerifiedAndRight() {
+        RpcProxy proxy{QUrl(m_url)};
+        auto r = runLive(QStringList{"balance", kAddr1, "--verified"} + through({proxy.url()}, freshData()));
+        CTRN_EXPECT_OK(r);
+        auto j = *parseJson(r.out.toStdString());
+        QCOMPARE(j["verified"].get<bool>(), true);
+        QCOMPARE(QString::fromStdString(j["balance"].get<std::string>()), nodeBalance(kAddr1));
+        QVERIFY(proxy.methods().contains("eth_getProof"));
+        // An address nobody used is proven absent: zero, still verified.
+        auto absent = runLive(QStringList{"balance", "0x00000000000000000000000000000000000c0ffe", "--verified"} +
+                              through({proxy.url()}, freshData()));
+        CTRN_EXPECT_OK(absent);
+        auto a = *parseJson(absent.out.toStdString());
+        QCOMPARE(a["balance"].get<std::string>(), std::string("0"));
+        QCOMPARE(a["exists"].get<bool>(), false);
+    }
+
+    void honestTxAndHeaderAreVerified() {
+        RpcProxy proxy{QUrl(m_url)};
+        QString data = freshData();
+        auto tx = runLive(QStringList{"verify", "tx", m_logTx} + through({proxy.url()}, data));
+        CTRN_EXPECT_OK(tx);
+        auto j = *parseJson(tx.out.toStdString());
+        QCOMPARE(j["status"].get<std::string>(), std::string("success"));
+        QCOMPARE(j["logs"].size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(j["logs"][0]["data"].get<std::string>()), "0x" + QString(64, 'a'));
+        auto header = runLive(QStringList{"verify", "header", "2"} + through({proxy.url()}, data));
+        CTRN_EXPECT_OK(header);
+        auto h = *parseJson(header.out.toStdString());
+        QCOMPARE(QString::fromStdString(h["hash"].get<std::string>()),
+                 m_rpc->call("eth_getBlockByNumber", {"0x2", false}).toObject()["hash"].toString());
+        auto status = runLive(QStringList{"status"} + through({proxy.url()}, data));
+        CTRN_EXPECT_OK(status);
+        auto s = *parseJson(status.out.toStdString());
+        QCOMPARE(s["verification"].get<std::string>(), std::string("verified"));
+        QCOMPARE(QString::fromStdString(s["checkpoint"]["hash"].get<std::string>()), m_checkpoint.section(':', 1));
+        QCOMPARE(s["endpointAgreement"][0]["agrees"].get<bool>(), true);
+    }
+
+    // 1,000 verified reads through the honest proxy, in process: one
+    // verified head, proofs fetched in batches of 100; every value equals
+    // the node's eth_getBalance and none raises an alarm.
+    void thousandHonestReadsNoFalseAlarm() {
+        RpcProxy proxy{QUrl(m_url)};
+        auto store = lightclient::HeaderStore::open(freshData().toStdString() + ".sqlite");
+        QVERIFY(store.ok());
+        lightclient::LightClientOptions options;
+        options.chainId = 31337;
+        options.checkpoint = {{0, *chain::Hash::fromHex(m_checkpoint.section(':', 1).toStdString())}, "user", 0, 0};
+        lightclient::LightClient lc({proxy.url().toStdString()}, std::make_shared<rpc::QtHttpTransport>(), {}, **store, options);
+        QVERIFY(lc.connect()->ok());
+        auto head = lc.syncHead();
+        QVERIFY(head.ok() && (*head).ok());
+        const std::string tag = lightclient::blockTag((*head)->header.number);
+        std::size_t verified = 0, nonZero = 0;
+        for (int batch = 0; batch < 10; ++batch) {
+            std::vector<chain::Address> addresses;
+            for (int i = 0; i < 100; ++i) {
+                int n = batch * 100 + i;
+                // The funded anvil accounts first, then addresses nobody used.
+                auto seed = crypto::keccak256(ByteView(reinterpret_cast<const std::uint8_t*>(&n), sizeof n));
+                addresses.emplace_back(toFixed<20>(ByteView(seed.data(), 20)));
+            }
+            if (batch == 0) {
+                addresses[0] = *chain::Address::fromHex(kAddr0);
+                addresses[1] = *chain::Address::fromHex(kAddr1);
+                addresses[2] = *chain::Address::fromHex(kAddr2);
+            }
+            auto reads = lc.accounts(addresses, {});
+            QVERIFY(reads.ok());
+            QVERIFY2(reads->isVerified(), reads->isMismatch() ? reads->mismatch().describe().c_str() : "unverified");
+            const auto& accounts = reads->verified().value().accounts;
+            QCOMPARE(accounts.size(), addresses.size());
+            for (std::size_t i = 0; i < accounts.size(); ++i) {
+                std::string hex = toHex(addresses[i].view());
+                auto node = parseU256(m_rpc->call("eth_getBalance", {QString::fromStdString(hex), QString::fromStdString(tag)}).toString().toStdString());
+                QCOMPARE(accounts[i].account.balance, *node);
+                if (*node != 0) ++nonZero;
+                ++verified;
+            }
+        }
+        QCOMPARE(verified, std::size_t(1000));
+        QVERIFY(nonZero >= 3);
+        QVERIFY((*store)->marks(31337)->empty()); // no endpoint was ever marked
+    }
+
+    // --- one tamper class per test --------------------------------------
+    void balanceAlteredInProof() {
+        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                o["balance"] = "0x56bc75e2d63100000"; // 100 ETH
+                return QJsonValue(o);
+            });
+        });
+        expectCaught(r, "account value");
+        QVERIFY(r.err.contains("balance 100000000000000000000 is not the proven"));
+    }
+
+    void proofNodeAltered() {
+        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                QJsonArray proof = o["accountProof"].toArray();
+                proof[proof.size() - 1] = flipHexDigit(proof[proof.size() - 1].toString());
+                o["accountProof"] = proof;
+                return QJsonValue(o);
+            });
+        });
+        expectCaught(r, "account proof");
+    }
+
+    void stateRootAlteredHashKept() {
+        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                if (o.isEmpty()) return v;
+                o["stateRoot"] = flipHexDigit(o["stateRoot"].toString());
+                return QJsonValue(o);
+            });
+        });
+        expectCaught(r, "header hash");
+    }
+
+    void headersForgedConsistently() {
+        // Every block after genesis with another state root and its hash
+        // recomputed: each header is self-consistent, but block 2 names the
+        // real block 1 as its parent.
+        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                if (o.isEmpty() || o["number"].toString() == "0x0") return v;
+                auto header = chain::headerFromJson(toJson(o));
+                if (!header) qFatal("%s", header.error().message.c_str());
+                header->stateRoot = chain::Hash(FixedBytes<32>{0x42});
+                o["stateRoot"] = QString::fromStdString(header->stateRoot.hex());
+                o["hash"] = QString::fromStdString(chain::headerHash(*header).hex());
+                return QJsonValue(o);
+            });
+        });
+        expectCaught(r, "header linkage");
+    }
+
+    void receiptStatusFlipped() {
+        auto flip = [](QJsonObject o) {
+            o["status"] = o["status"].toString() == "0x1" ? "0x0" : "0x1";
+            return o;
+        };
+        auto r = verifyTxThrough([flip](const QJsonDocument& req) {
+            if (RpcProxy::methodsOf(req).contains("eth_getTransactionReceipt"))
+                return rewriteResults(req, "eth_getTransactionReceipt", [flip](const QJsonArray&, QJsonValue v) { return QJsonValue(flip(v.toObject())); });
+            return rewriteResults(req, "eth_getBlockReceipts", [flip](const QJsonArray&, QJsonValue v) {
+                QJsonArray out;
+                for (const auto& r : v.toArray()) out.append(flip(r.toObject()));
+                return QJsonValue(out);
+            });
+        }, m_transferTx);
+        expectCaught(r, "receipts root");
+    }
+
+    void logDataAltered() {
+        auto alter = [](QJsonObject o) {
+            QJsonArray logs = o["logs"].toArray();
+            for (int i = 0; i < logs.size(); ++i) {
+                QJsonObject l = logs[i].toObject();
+                l["data"] = flipHexDigit(l["data"].toString());
+                logs[i] = l;
+            }
+            o["logs"] = logs;
+            return o;
+        };
+        auto r = verifyTxThrough([alter](const QJsonDocument& req) {
+            if (RpcProxy::methodsOf(req).contains("eth_getTransactionReceipt"))
+                return rewriteResults(req, "eth_getTransactionReceipt", [alter](const QJsonArray&, QJsonValue v) { return QJsonValue(alter(v.toObject())); });
+            return rewriteResults(req, "eth_getBlockReceipts", [alter](const QJsonArray&, QJsonValue v) {
+                QJsonArray out;
+                for (const auto& r : v.toArray()) out.append(alter(r.toObject()));
+                return QJsonValue(out);
+            });
+        }, m_logTx);
+        expectCaught(r, "receipts root");
+    }
+
+    void staleHeadIsBehindNotALie() {
+        QString data = freshData();
+        RpcProxy honest{QUrl(m_url)};
+        CTRN_EXPECT_OK(runLive(QStringList{"balance", kAddr1, "--verified"} + through({honest.url()}, data)));
+        // The stale node serves an older block as its latest.
+        QJsonObject old = m_rpc->call("eth_getBlockByNumber", {"0x1", false}).toObject();
+        RpcProxy stale{QUrl(m_url)};
+        stale.setHook([old](const QJsonDocument& req) {
+            if (RpcProxy::methodsOf(req).contains("eth_blockNumber"))
+                return rewriteResults(req, "eth_blockNumber", [](const QJsonArray&, QJsonValue) { return QJsonValue("0x1"); });
+            return rewriteResults(req, "eth_getBlockByNumber", [old](const QJsonArray& params, QJsonValue v) {
+                return params[0].toString() == "latest" ? QJsonValue(old) : v;
+            });
+        });
+        auto r = runLive(QStringList{"balance", kAddr1, "--verified"} + through({stale.url()}, data));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is behind"), qPrintable(r.err));
+        QVERIFY2(!r.err.contains("verification failed"), qPrintable(r.err)); // reported as behind, not as a lie
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void wrongChainId() {
+        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_chainId", [](const QJsonArray&, QJsonValue) { return QJsonValue("0x1"); });
+        });
+        expectCaught(r, "chain id");
+    }
+
+    // --- quorum -----------------------------------------------------------
+    void twoHonestOutvoteOneLiar() {
+        RpcProxy liar{QUrl(m_url)}, a{QUrl(m_url)}, b{QUrl(m_url)};
+        liar.setHook([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                o["balance"] = "0x1";
+                return QJsonValue(o);
+            });
+        });
+        auto r = runLive(QStringList{"balance", kAddr1, "--verified", "--quorum", "2"} + through({liar.url(), a.url(), b.url()}, freshData()));
+        CTRN_EXPECT_OK(r);
+        auto j = *parseJson(r.out.toStdString());
+        QCOMPARE(QString::fromStdString(j["balance"].get<std::string>()), nodeBalance(kAddr1));
+        QCOMPARE(QString::fromStdString(j["outvoted"][0].get<std::string>()), liar.url());
+        QVERIFY2(r.err.contains(liar.url()) && r.err.contains("outvoted"), qPrintable(r.err));
+    }
+
+    void oneHonestOneLiarWithQuorumTwoRefuses() {
+        RpcProxy honest{QUrl(m_url)}, liar{QUrl(m_url)};
+        liar.setHook([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                o["balance"] = "0x1";
+                return QJsonValue(o);
+            });
+        });
+        auto r = runLive(QStringList{"balance", kAddr1, "--verified", "--quorum", "2"} + through({honest.url(), liar.url()}, freshData()));
+        expectCaught(r, "quorum");
+        QVERIFY2(r.err.contains(liar.url()), qPrintable(r.err));
+    }
+
+    void forgedHeadIsOutvotedByHeaderQuorum() {
+        RpcProxy liar{QUrl(m_url)}, a{QUrl(m_url)}, b{QUrl(m_url)};
+        liar.setHook([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                if (o.isEmpty() || o["number"].toString() == "0x0") return v;
+                auto header = chain::headerFromJson(toJson(o));
+                header->stateRoot = chain::Hash(FixedBytes<32>{0x42});
+                o["stateRoot"] = QString::fromStdString(header->stateRoot.hex());
+                o["hash"] = QString::fromStdString(chain::headerHash(*header).hex());
+                return QJsonValue(o);
+            });
+        });
+        auto r = runLive(QStringList{"status", "--quorum", "2"} + through({liar.url(), a.url(), b.url()}, freshData()));
+        CTRN_EXPECT_OK(r);
+        auto s = *parseJson(r.out.toStdString());
+        QCOMPARE(s["verification"].get<std::string>(), std::string("verified"));
+        bool named = false;
+        for (const auto& e : s["endpointAgreement"])
+            if (QString::fromStdString(e["url"].get<std::string>()) == liar.url())
+                named = !e["agrees"].get<bool>() && e["problem"].get<std::string>().find("outvoted") != std::string::npos;
+        QVERIFY2(named, r.out.toUtf8().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLightClientAnvil)
+#include "tst_lightclient_anvil.moc"
