@@ -192,6 +192,41 @@ Result<lightclient::Verdict<Ok>> openLightClient(NodeSession& session, const Arg
     return session.light->connect();
 }
 
+std::optional<lightclient::Verified<lightclient::FieldValues>> proveOrReport(NodeSession& session, const Args& args,
+                                                                            const chain::Address& contract,
+                                                                            const std::vector<lightclient::Field>& fields,
+                                                                            int& exitCode) {
+    if (!session.light) {
+        auto opened = openLightClient(session, args);
+        if (!opened) {
+            exitCode = printError(opened.error());
+            return std::nullopt;
+        }
+        if (!*opened) {
+            exitCode = printMismatch(opened->mismatch());
+            return std::nullopt;
+        }
+    }
+    auto proven = lightclient::proveFields(*session.light, contract, fields);
+    if (!proven) {
+        exitCode = printError(proven.error());
+        return std::nullopt;
+    }
+    if (proven->isMismatch()) {
+        exitCode = printMismatch(proven->mismatch());
+        return std::nullopt;
+    }
+    if (proven->isUnverified()) {
+        exitCode = printError("cannot verify: the node does not serve eth_getProof (its answer is unverified)");
+        return std::nullopt;
+    }
+    return proven->verified();
+}
+
+Result<lightclient::StorageLayout> contractLayout(const std::string& contract) {
+    return lightclient::loadStorageLayout(storageLayoutDir(), contract);
+}
+
 int printMismatch(const lightclient::Mismatch& mismatch) {
     return printError("verification failed (" + lightclient::mismatchKindName(mismatch.kind) + "): " + mismatch.describe(), ExitInvalid);
 }

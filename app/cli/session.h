@@ -9,6 +9,7 @@
 #include <core/chain/deployment.h>
 #include <core/lightclient/header_store.h>
 #include <core/lightclient/light_client.h>
+#include <core/lightclient/protocol_proofs.h>
 #include <core/rpc/client.h>
 #include <core/rpc/node.h>
 #include <core/rpc/qt_transport.h>
@@ -76,6 +77,17 @@ Result<lightclient::Checkpoint> sessionCheckpoint(NodeSession& session, const Ar
 // Opens the light client for the session (store, checkpoint, every
 // endpoint's chain id). Mismatch when an endpoint serves another chain.
 Result<lightclient::Verdict<Ok>> openLightClient(NodeSession& session, const Args& args);
+// --verified on protocol reads: proves `fields` of `contract` with the
+// session's light client (opened on first use) at its verified head. On
+// anything but Verified it prints why (exit 1 for a mismatch, a node behind,
+// or no proof possible) and returns nullopt with the exit code set.
+std::optional<lightclient::Verified<lightclient::FieldValues>> proveOrReport(NodeSession& session, const Args& args,
+                                                                            const chain::Address& contract,
+                                                                            const std::vector<lightclient::Field>& fields,
+                                                                            int& exitCode);
+// A protocol contract's storage layout from storageLayoutDir().
+Result<lightclient::StorageLayout> contractLayout(const std::string& contract);
+
 // ctrn's report of a verification outcome: "verification failed (KIND):
 // ENDPOINT: what" on stderr, exit 1.
 int printMismatch(const lightclient::Mismatch& mismatch);

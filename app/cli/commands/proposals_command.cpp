@@ -46,6 +46,50 @@ Json describeCall(const ProtocolSession& s, const chain::Address& target, const 
     return out;
 }
 
+// proposals show ID --verified: the tallies and the inputs of the state
+// (proposer, voting window, executed, canceled, eta, the voter's hasVoted)
+// proven from the governor's storage (its forge layout) at one verified
+// block. The state itself needs the quorum at the snapshot and the clock,
+// which are not read from storage here, so it is left out rather than
+// shown unproven.
+int runShowVerified(const Args& args, ProtocolSession& s, const GovernorBinding& g, const U256& id) {
+    auto layout = contractLayout(g.contract().name());
+    if (!layout) return printError(layout.error());
+    std::optional<chain::Address> voter;
+    if (auto v = args.option("voter")) voter = addressArg(*v, "--voter");
+    auto fields = lightclient::proposalFields(*layout, id, voter);
+    if (!fields) return printError(fields.error());
+    // A late-quorum extension (TokenGovernor) moves the deadline.
+    if (auto extended = layout->path("_extendedDeadlines", {id})) fields->push_back({"extendedDeadline", *extended});
+    int exitCode = ExitOk;
+    auto proven = proveOrReport(s.node(), args, g.address(), *fields, exitCode);
+    if (!proven) return exitCode;
+    const auto& v = proven->value();
+    auto w = toBigEndian32(v.at("proposer"));
+    chain::Address proposer(toFixed<20>(ByteView(w.data() + 12, 20)));
+    if (proposer.isZero())
+        return printError(makeError(ErrorCode::NotFound, "the " + g.contract().name() + " has no proposal " + toDecimal(id) +
+                                                             " at the verified block " + std::to_string(proven->blockNumber())));
+    U256 voteEnd = v.at("voteStart") + v.at("voteDuration");
+    if (auto e = v.find("extendedDeadline"); e != v.end() && e->second > voteEnd) voteEnd = e->second;
+    Json out = {{"id", toDecimal(id)},
+                {"governor", g.contract().name()},
+                {"proposer", proposer.checksummed()},
+                {"voteStart", toDecimal(v.at("voteStart"))},
+                {"voteEnd", toDecimal(voteEnd)},
+                {"votes", {{"againstVotes", toDecimal(v.at("againstVotes"))},
+                           {"forVotes", toDecimal(v.at("forVotes"))},
+                           {"abstainVotes", toDecimal(v.at("abstainVotes"))}}},
+                {"executed", v.at("executed") != 0},
+                {"canceled", v.at("canceled") != 0},
+                {"eta", toDecimal(v.at("etaSeconds"))},
+                {"verified", true},
+                {"block", std::to_string(proven->blockNumber())},
+                {"blockHash", proven->blockHash().hex()}};
+    if (voter) out["hasVoted"] = v.at("hasVoted") != 0;
+    return printOutput(args, out);
+}
+
 int runShow(const Args& args) {
     args.expectPositionalCount(1);
     U256 id = idArg(args.positional(0, "ID"), "proposal id");
@@ -53,6 +97,7 @@ int runShow(const Args& args) {
     if (!s) return printError(s.error());
     auto g = governorFor(*s, args, id);
     if (!g) return printProtocolError(g.error());
+    if (args.flag("verified")) return runShowVerified(args, *s, *g, id);
     auto state = g->state(id);
     if (!state) return printProtocolError(state.error());
     auto proposer = g->proposer(id);
@@ -323,10 +368,13 @@ int runLifecycle(const Args& args, const std::string& verb) {
 
 const std::string kGovernorOpt = "[--governor token|quadratic|member] ";
 
-const bool r1 = registerCommand({"proposals show", "ID " + kGovernorOpt + "[--voter ADDR] " + kReadUsage,
+const bool r1 = registerCommand({"proposals show", "ID " + kGovernorOpt + "[--voter ADDR] [--verified [--checkpoint HASH]] " + kReadUsage,
     "A proposal: governor, state, proposer, voting window (blocks), votes for/against/abstain,\n"
     "cited proposals and its actions (decoded when the target is a protocol contract). Without\n"
-    "--governor the governor that knows the id is used.",
+    "--governor the governor that knows the id is used. --verified proves the tallies and the\n"
+    "state's inputs (proposer, window, executed, canceled, eta, --voter's hasVoted) from the\n"
+    "governor's storage against a header linked to the checkpoint (the state itself is left\n"
+    "out); exit 1 when the node's answer cannot be verified or is contradicted.",
     nodeOptions({"governor", "voter"}), runShow});
 const bool r2 = registerCommand({"proposals create",
     "--title T [--description TEXT | --description-file F] [--governor token|quadratic|member] "

@@ -64,9 +64,83 @@ Json positionJson(const chain::Address& agent, const StakePosition& p) {
             {"pendingRewards", toDecimal(p.pendingRewards)}};
 }
 
+chain::Address addressOfWord(const U256& word) {
+    auto w = toBigEndian32(word);
+    return chain::Address(toFixed<20>(ByteView(w.data() + 12, 20)));
+}
+
+// stake ACCOUNT --verified: the CTRN balance, its locked part and, per agent,
+// the position's principal and shares, all proven from storage (slots from
+// the token's and the StakingHub's forge layouts) at one verified block.
+// Values the contracts derive (bonded stake from shares, pending rewards)
+// are left out rather than shown unproven.
+int runStakeShowVerified(const Args& args, const chain::Address& holder) {
+    auto s = openProtocol(args);
+    if (!s) {
+        if (s.error().code == ErrorCode::WrongChain)
+            return printMismatch(lightclient::Mismatch{lightclient::MismatchKind::ChainId, s.error().message, {}});
+        return printError(s.error());
+    }
+    auto hub = stakingHub(s->p());
+    auto tok = token(s->p());
+    if (!hub) return printError(hub.error());
+    if (!tok) return printError(tok.error());
+    auto tokenLayout = contractLayout("ComputroniumToken");
+    auto hubLayout = contractLayout("StakingHub");
+    if (!tokenLayout) return printError(tokenLayout.error());
+    if (!hubLayout) return printError(hubLayout.error());
+    int exitCode = ExitOk;
+    auto tokenFields = lightclient::tokenAccountFields(*tokenLayout, holder);
+    if (!tokenFields) return printError(tokenFields.error());
+    auto account = proveOrReport(s->node(), args, tok->address(), *tokenFields, exitCode);
+    if (!account) return exitCode;
+
+    std::vector<chain::Address> agents;
+    if (auto a = args.option("agent")) {
+        agents.push_back(addressArg(*a, "--agent"));
+    } else {
+        // agentList: its length in its slot, the addresses from keccak(slot).
+        auto list = hubLayout->variable("agentList");
+        if (!list) return printError(list.error());
+        auto count = proveOrReport(s->node(), args, hub->address(), {{"count", *list}}, exitCode);
+        if (!count) return exitCode;
+        std::vector<lightclient::Field> elements;
+        for (U256 i = 0; i < count->value().at("count"); ++i) {
+            auto e = hubLayout->arrayElement(*list, i);
+            if (!e) return printError(e.error());
+            elements.push_back({"agent" + toDecimal(i), *e});
+        }
+        auto listed = proveOrReport(s->node(), args, hub->address(), elements, exitCode);
+        if (!listed) return exitCode;
+        for (const auto& f : elements) agents.push_back(addressOfWord(listed->value().at(f.name)));
+    }
+    Json positions = Json::array();
+    for (const auto& agent : agents) {
+        auto fields = lightclient::stakeFields(*hubLayout, agent, holder);
+        if (!fields) return printError(fields.error());
+        auto p = proveOrReport(s->node(), args, hub->address(), *fields, exitCode);
+        if (!p) return exitCode;
+        const auto& v = p->value();
+        if (!args.option("agent") && v.at("principal") == 0 && v.at("shares") == 0) continue;
+        positions.push_back({{"agent", agent.checksummed()}, {"principal", toDecimal(v.at("principal"))}, {"shares", toDecimal(v.at("shares"))}});
+    }
+    const U256 balance = account->value().at("balance");
+    const U256 locked = account->value().at("locked");
+    Json out = {{"account", holder.checksummed()},
+                {"balance", toDecimal(balance)},
+                {"unlocked", toDecimal(balance >= locked ? balance - locked : U256(0))},
+                {"locked", toDecimal(locked)},
+                {"positions", positions},
+                {"verified", true},
+                {"block", std::to_string(account->blockNumber())},
+                {"blockHash", account->blockHash().hex()}};
+    return printOutput(args, out);
+}
+
 int runStakeShow(const Args& args) {
     args.expectPositionalCount(1);
     chain::Address holder = addressArg(args.positional(0, "ACCOUNT"), "ACCOUNT");
+    if (args.flag("verified")) return runStakeShowVerified(args, holder);
     auto s = openProtocol(args);
     if (!s) return printError(s.error());
     auto hub = stakingHub(s->p());
@@ -205,9 +279,12 @@ const bool r2 = registerCommand({"agents register", "--name NAME [--metadata-uri
     "Registers --from as an agent with a name, a metadata URI and the commission (basis points)\n"
     "it keeps from its stakers' rewards. Refused if the account is already an agent.",
     actionOptions({"name", "metadata-uri", "commission-bps"}), runAgentsRegister});
-const bool r3 = registerCommand({"stake", "ACCOUNT [--agent AGENT] " + kReadUsage,
+const bool r3 = registerCommand({"stake", "ACCOUNT [--agent AGENT] [--verified [--checkpoint HASH]] " + kReadUsage,
     "An account's staking position: CTRN balance, unlocked and locked (staked) parts, and per\n"
-    "agent the bonded and unbonding stake, when unbonding ends and the pending rewards.",
+    "agent the bonded and unbonding stake, when unbonding ends and the pending rewards.\n"
+    "--verified proves balance, locked part and each position's principal and shares from\n"
+    "storage against a header linked to the checkpoint (derived figures are left out); exit 1\n"
+    "when the node's answer cannot be verified or is contradicted.",
     nodeOptions({"agent"}), runStakeShow});
 const bool r4 = registerCommand({"stake add", "AGENT --amount CTRN " + kActionUsage,
     "Stakes CTRN with an agent. Staking locks the tokens in the account; only the unlocked balance\n"

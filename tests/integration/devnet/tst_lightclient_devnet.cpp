@@ -3,7 +3,8 @@
 // what `cast call` reads through the contracts' own getters at the same
 // verified block: CTRN balances, locked stakes, delegated votes (ERC20Votes
 // checkpoints), stake positions, proposal tallies and state inputs, listing
-// prices and licences. ctrn balance --token CTRN --verified agrees too.
+// prices and licences. ctrn balance --token CTRN --verified, stake
+// --verified and proposals show --verified agree too.
 #include "cli/cli_runner.h"
 
 #include <core/lightclient/protocol_proofs.h>
@@ -172,6 +173,40 @@ private slots:
             }
         }
         QVERIFY(licences > 0); // settled purchases granted some
+    }
+
+    void ctrnStakeVerified() {
+        const QString agent = account(4);
+        auto r = runCtrn({"stake", agent, "--agent", agent, "--verified", "--network", "devnet", "--datadir", m_dir.filePath("data"), "--json"});
+        CTRN_EXPECT_OK(r);
+        auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["verified"].toBool(), true);
+        const QString block = j["block"].toString();
+        auto cast = [&](QStringList args) { return castNumber(args << "--rpc-url" << m_rpc << "--block" << block); };
+        QCOMPARE(*parseU256(j["balance"].toString().toStdString()), cast({"call", contract("ComputroniumToken"), "balanceOf(address)(uint256)", agent}));
+        QCOMPARE(*parseU256(j["locked"].toString().toStdString()), cast({"call", contract("ComputroniumToken"), "lockedOf(address)(uint256)", agent}));
+        auto position = j["positions"].toArray()[0].toObject();
+        QStringList pos{"call", contract("StakingHub"), "positions(address,address)", agent, agent, "--rpc-url", m_rpc, "--block", block};
+        QCOMPARE(*parseU256(position["principal"].toString().toStdString()), castWord(pos, 3));
+        QCOMPARE(*parseU256(position["shares"].toString().toStdString()), castWord(pos, 0));
+    }
+
+    void ctrnProposalVerified() {
+        U256 id = castWord(at({"call", contract("TokenGovernor"), "proposalDetailsAt(uint256)", "0"}), 0);
+        QString idText = QString::fromStdString(toDecimal(id));
+        auto r = runCtrn({"proposals", "show", idText, "--governor", "token", "--voter", account(4), "--verified", "--network", "devnet",
+                          "--datadir", m_dir.filePath("data"), "--json"});
+        CTRN_EXPECT_OK(r);
+        auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["verified"].toBool(), true);
+        QStringList votes{"call", contract("TokenGovernor"), "proposalVotes(uint256)", idText, "--rpc-url", m_rpc, "--block", j["block"].toString()};
+        auto v = j["votes"].toObject();
+        QCOMPARE(*parseU256(v["againstVotes"].toString().toStdString()), castWord(votes, 0));
+        QCOMPARE(*parseU256(v["forVotes"].toString().toStdString()), castWord(votes, 1));
+        QCOMPARE(*parseU256(v["abstainVotes"].toString().toStdString()), castWord(votes, 2));
+        QStringList deadline{"call", contract("TokenGovernor"), "proposalDeadline(uint256)(uint256)", idText, "--rpc-url", m_rpc, "--block",
+                             j["block"].toString()};
+        QCOMPARE(*parseU256(j["voteEnd"].toString().toStdString()), castNumber(deadline));
     }
 
     void ctrnBalanceVerifiedThroughCtrn() {

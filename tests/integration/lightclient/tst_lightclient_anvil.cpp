@@ -14,6 +14,7 @@
 
 #include <core/chain/header.h>
 #include <core/crypto/keccak.h>
+#include <core/interfaces/verifier.h>
 #include <core/lightclient/light_client.h>
 #include <core/rpc/qt_transport.h>
 #include <core/util/hex.h>
@@ -229,6 +230,45 @@ private slots:
         QCOMPARE(verified, std::size_t(1000));
         QVERIFY(nonZero >= 3);
         QVERIFY((*store)->marks(31337)->empty()); // no endpoint was ever marked
+    }
+
+    // What the app gets through core/interfaces: Checked values — Verified
+    // with its block through an honest node, Mismatch (no value) through a liar.
+    void interfacesVerifierGivesCheckedValues() {
+        RpcProxy honest{QUrl(m_url)}, liar{QUrl(m_url)};
+        liar.setHook([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                QJsonObject o = v.toObject();
+                o["balance"] = "0x1";
+                return QJsonValue(o);
+            });
+        });
+        auto options = [&](const QString& url) {
+            interfaces::VerifierOptions o;
+            o.dataDir = freshData().toStdString();
+            QDir().mkpath(QString::fromStdString(o.dataDir));
+            o.urls = {url.toStdString()};
+            o.checkpointHash = *chain::Hash::fromHex(m_checkpoint.section(':', 1).toStdString());
+            o.checkpointSource = "user";
+            return o;
+        };
+        auto good = interfaces::makeVerifier(options(honest.url()), std::make_shared<rpc::QtHttpTransport>());
+        QVERIFY2(good.ok(), good.ok() ? "" : good.error().message.c_str());
+        auto balance = (*good)->balance(*chain::Address::fromHex(kAddr1));
+        QVERIFY(balance.ok() && balance->isVerified());
+        QCOMPARE(QString::fromStdString(toDecimal(balance->verified().value())), nodeBalance(kAddr1));
+        auto outcome = (*good)->transactionOutcome(*chain::Hash::fromHex(m_logTx.toStdString()));
+        QVERIFY(outcome.ok() && outcome->isVerified());
+        QCOMPARE(outcome->verified().value().success, true);
+        QCOMPARE(outcome->verified().value().logCount, std::size_t(1));
+        QVERIFY((*good)->status().verifiedHead.has_value());
+
+        auto bad = interfaces::makeVerifier(options(liar.url()), std::make_shared<rpc::QtHttpTransport>());
+        QVERIFY(bad.ok());
+        auto lie = (*bad)->balance(*chain::Address::fromHex(kAddr1));
+        QVERIFY(lie.ok() && lie->isMismatch());
+        QCOMPARE(lie->mismatch().kind, lightclient::MismatchKind::AccountValue);
+        QCOMPARE(QString::fromStdString(lie->mismatch().endpoint), liar.url());
     }
 
     // --- one tamper class per test --------------------------------------
