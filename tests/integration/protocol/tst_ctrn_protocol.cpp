@@ -184,6 +184,21 @@ private slots:
         QCOMPARE(fields[0].toLower(), m_p.toLower());
         QCOMPARE(fields[4].split(' ').first(), m_listing); // licence listing
         QCOMPARE(fields[5].split(' ').first(), QString("1")); // one version
+
+        // A second, unlicensed model is retired; it takes no new versions.
+        auto other = act({"models", "publish", "--from", m_p, "--name", "Test-Model-Old", "--spdx", "Apache-2.0"});
+        CTRN_EXPECT_OK(other);
+        QString old = object(other)["modelId"].toString();
+        auto retire = act({"models", "retire", old, "--from", m_p});
+        CTRN_EXPECT_OK(retire);
+        QString status = cast({"call", contract("ModelRegistry"), "models(uint256)(address,uint8,uint8,uint64,uint256,uint256,uint256,uint256,bytes32,string,string,string)", old});
+        QCOMPARE(status.split('\n').at(1), QString("3")); // Status.Retired
+        QString before = nonce(m_p);
+        expectRefused(act({"models", "version", old, "--from", m_p, "--semver", "2.0.0", "--artifact-hash", "0x" + QString(64, 'd'), "--uri",
+                           "https://example.invalid/old.safetensors"}),
+                      m_p, before, "model is retired (ModelIsRetired(" + old + "))");
+        before = nonce(m_b);
+        expectRefused(act({"models", "retire", m_model, "--from", m_b}), m_b, before, "only the model's owner");
     }
 
     void rateNeedsTheLicence() {
