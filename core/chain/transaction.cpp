@@ -293,6 +293,10 @@ Result<SignedTransaction> signTransaction(Transaction tx, const crypto::PrivateK
     return TransactionSigner(key).sign(std::move(tx));
 }
 
+Result<crypto::RecoverableSignature> TransactionSigner::signHash(const crypto::Hash256& digest) const {
+    return crypto::signRecoverable(m_key, digest);
+}
+
 Result<SignedTransaction> TransactionSigner::sign(Transaction tx) const {
     if (tx.type != TxType::Legacy && tx.type != TxType::AccessList && tx.type != TxType::DynamicFee)
         return txError("signing type " + std::to_string(int(tx.type)) + " transactions is not supported", ErrorCode::Unsupported);

@@ -88,6 +88,9 @@ public:
     // RFC 6979 (deterministic, low s). Only types 0, 1 and 2 are built by
     // the wallet; the others are refused (Unsupported).
     Result<SignedTransaction> sign(Transaction tx) const;
+    // A recoverable signature (r||s||v, v in {0,1}) of a 32-byte digest, for
+    // EIP-712 messages signed by the same account (e.g. a listing manifest).
+    Result<crypto::RecoverableSignature> signHash(const crypto::Hash256& digest) const;
 
 private:
     crypto::PrivateKey m_key;

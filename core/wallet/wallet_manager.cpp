@@ -287,4 +287,14 @@ Result<chain::SignedTransaction> KeyRing::sign(const chain::Address& account, ch
     return it->second.sign(std::move(tx));
 }
 
+Result<Bytes> KeyRing::signDigest(const chain::Address& account, const crypto::Hash256& digest) {
+    expireIfIdle();
+    auto it = m_signers.find(account);
+    if (it == m_signers.end()) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + account.checksummed());
+    m_lastUse = m_clock();
+    CTRN_ASSIGN(crypto::RecoverableSignature sig, it->second.signHash(digest));
+    sig[64] = static_cast<std::uint8_t>(sig[64] + 27);
+    return Bytes(sig.begin(), sig.end());
+}
+
 } // namespace ctrn::wallet

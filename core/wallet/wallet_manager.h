@@ -86,6 +86,9 @@ public:
     bool isUnlocked(const chain::Address& account);
     // Signs with the account's key (a Signer service for WalletService).
     Result<chain::SignedTransaction> sign(const chain::Address& account, chain::Transaction tx);
+    // Signs a 32-byte digest (an EIP-712 message) with the account's key:
+    // 65 bytes r||s||v with v 27 or 28, as ecrecover and OpenZeppelin's ECDSA take.
+    Result<Bytes> signDigest(const chain::Address& account, const crypto::Hash256& digest);
 
 private:
     void expireIfIdle();

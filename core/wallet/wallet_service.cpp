@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace ctrn::wallet {
 namespace {
@@ -99,30 +100,69 @@ Result<SendResult> WalletService::send(const SendRequest& r) {
         tx.value = r.amount;
         record.value = toDecimal(r.amount);
     }
+    CTRN_TRY(prepare(r.from, tx, r.level, r.customFee, r.gasLimit));
+    return signJournalBroadcast(r.from, std::move(tx), std::move(record));
+}
+
+Status WalletService::prepare(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
+                              const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit) {
     rpc::Fee fee;
-    if (r.customFee) {
-        fee = *r.customFee;
+    if (customFee) {
+        fee = *customFee;
         if (fee.maxPriorityFeePerGas > fee.maxFeePerGas)
             return makeError(ErrorCode::InvalidInput, "max priority fee is above the max fee");
     } else {
         CTRN_ASSIGN(auto estimates, m_node.estimateFees());
-        fee = estimates.level(r.level);
+        fee = estimates.level(level);
     }
     tx.maxFeePerGas = fee.maxFeePerGas;
     tx.maxPriorityFeePerGas = fee.maxPriorityFeePerGas;
-    if (r.gasLimit) {
-        tx.gas = *r.gasLimit;
+    if (gasLimit) {
+        tx.gas = *gasLimit;
     } else {
-        rpc::CallRequest call{r.from, tx.to, tx.value, tx.data};
+        rpc::CallRequest call{from, tx.to, tx.value, tx.data};
         CTRN_ASSIGN(tx.gas, m_node.estimateGasWithMargin(call));
     }
-    CTRN_ASSIGN(auto balance, m_node.balance(r.from, "pending"));
+    CTRN_ASSIGN(auto balance, m_node.balance(from, "pending"));
     U256 need = tx.value + tx.gas * tx.maxFeePerGas;
     if (balance.unverifiedValue() < need)
         return makeError(ErrorCode::InvalidInput, "insufficient funds: balance " + chain::formatUnits(balance.unverifiedValue(), 18) +
                                                       " ETH, need up to " + chain::formatUnits(need, 18) + " ETH (value + gas)");
-    CTRN_ASSIGN(tx.nonce, m_nonces.next(r.from));
+    CTRN_ASSIGN(tx.nonce, m_nonces.next(from));
+    return Ok{};
+}
+
+Result<SendResult> WalletService::sendCall(const ContractCallRequest& r) {
+    if (!m_keys.isUnlocked(r.from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + r.from.checksummed());
+    chain::Transaction tx;
+    tx.type = chain::TxType::DynamicFee;
+    tx.chainId = U256(m_chainId);
+    tx.to = r.to;
+    tx.value = r.value;
+    tx.data = r.data;
+    storage::TxRecord record;
+    record.to = r.to.checksummed();
+    record.value = toDecimal(r.value);
+    record.kind = r.kind;
+    CTRN_TRY(prepare(r.from, tx, r.level, r.customFee, r.gasLimit));
     return signJournalBroadcast(r.from, std::move(tx), std::move(record));
+}
+
+Result<rpc::ReceiptInfo> WalletService::waitForReceipt(const chain::Hash& hash, std::chrono::milliseconds timeout,
+                                                       std::chrono::milliseconds poll) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+        CTRN_ASSIGN(auto receipt, m_node.receipt(hash));
+        if (receipt) {
+            CTRN_TRY(m_store.finishTransaction(hash.hex(), receipt->success ? "mined" : "failed",
+                                               static_cast<std::int64_t>(receipt->blockNumber)));
+            return *receipt;
+        }
+        if (std::chrono::steady_clock::now() >= deadline)
+            return makeError(ErrorCode::Timeout, "transaction " + hash.hex() + " still pending after " +
+                                                     std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) + " s");
+        std::this_thread::sleep_for(poll);
+    }
 }
 
 Result<SendResult> WalletService::replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel) {

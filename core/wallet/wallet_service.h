@@ -15,6 +15,7 @@
 #include <core/util/result.h>
 #include <core/wallet/wallet_manager.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,6 +49,22 @@ struct SendRequest {
     std::optional<U256> gasLimit;
 };
 
+// A contract call: `data` to `to` with `value` wei. The gas estimate runs the
+// call first, so a call that would revert is refused before anything is
+// signed, with the decoded reason (rpc::decodeRevert: Error(string), panics,
+// and every custom error registered with rpc::registerCustomError).
+struct ContractCallRequest {
+    chain::Address from;
+    chain::Address to;
+    Bytes data;
+    U256 value = 0;
+    rpc::FeeLevel level = rpc::FeeLevel::Normal;
+    std::optional<rpc::Fee> customFee;
+    std::optional<U256> gasLimit;
+    // What the journal and history show for it ("call", or e.g. "stake").
+    std::string kind = "call";
+};
+
 struct SendResult {
     chain::Hash hash;
     std::uint64_t nonce = 0;
@@ -68,6 +85,15 @@ public:
     WalletService(rpc::EthNode& node, storage::WalletStore& store, KeyRing& keys, std::uint64_t chainId);
 
     Result<SendResult> send(const SendRequest& request);
+    // Signs and sends a contract call through the same path as send(): gas
+    // estimate (refusing a call that reverts), fee and ETH balance checks,
+    // nonce, journal, broadcast.
+    Result<SendResult> sendCall(const ContractCallRequest& request);
+    // Waits for the receipt of a transaction, polling every `poll`, and moves
+    // it from the journal to the history (mined or failed). Timeout if it is
+    // still pending after `timeout`.
+    Result<rpc::ReceiptInfo> waitForReceipt(const chain::Hash& hash, std::chrono::milliseconds timeout,
+                                            std::chrono::milliseconds poll = std::chrono::milliseconds(250));
     // Replaces a pending transaction with the same nonce and higher fees
     // (at least +12.5% on both, and at least the current `level` estimate).
     Result<SendResult> speedUp(const chain::Hash& hash, rpc::FeeLevel level = rpc::FeeLevel::Fast);
@@ -77,6 +103,9 @@ public:
 
 private:
     Result<SendResult> signJournalBroadcast(const chain::Address& from, chain::Transaction tx, storage::TxRecord record);
+    // Fees, gas limit (estimated unless given), ETH balance check, nonce.
+    Status prepare(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
+                   const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit);
     Result<SendResult> replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel);
 
     rpc::EthNode& m_node;

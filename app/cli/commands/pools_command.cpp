@@ -1,0 +1,82 @@
+// ctrn pools show|vote — validation pools (disputes, model reviews,
+// questions): REP-staked votes until the pool's deadline. A vote after the
+// deadline is refused ("voting is closed") before anything is signed.
+#include "protocol_common.h"
+
+#include <core/chain/json_fields.h>
+
+namespace ctrn::cli {
+namespace {
+
+using namespace protocol;
+
+// The latest block's timestamp: pools close by block time, not the local clock.
+Result<std::uint64_t> chainTime(ProtocolSession& s) {
+    CTRN_ASSIGN(Json block, s.node().client->call("eth_getBlockByNumber", Json::array({"latest", false})));
+    if (!block.is_object() || !block.contains("timestamp")) return makeError(ErrorCode::Network, "the node returned no latest block");
+    return chain::json::quantity64(block, "timestamp");
+}
+
+int runShow(const Args& args) {
+    args.expectPositionalCount(1);
+    U256 id = idArg(args.positional(0, "POOL"), "pool id");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto vp = validationPool(s->p());
+    if (!vp) return printError(vp.error());
+    auto pool = vp->pool(id);
+    if (!pool) return printProtocolError(pool.error());
+    auto now = chainTime(*s);
+    if (!now) return printError(now.error());
+    Json out = pool->json;
+    out["id"] = toDecimal(id);
+    out["open"] = !pool->resolved && *now < pool->deadline;
+    out["verified"] = false;
+    if (auto voter = args.option("voter")) {
+        auto v = vp->voteOf(id, addressArg(*voter, "--voter"));
+        if (!v) return printProtocolError(v.error());
+        out["vote"] = *v;
+    }
+    return printOutput(args, out);
+}
+
+int runVote(const Args& args) {
+    args.expectPositionalCount(1);
+    U256 id = idArg(args.positional(0, "POOL"), "pool id");
+    std::string side = args.required("support");
+    if (side != "yes" && side != "no") throw UsageError{"--support must be yes or no"};
+    U256 stake = amountArg(args.required("stake"), "--stake");
+    if (stake == 0) throw UsageError{"--stake must be positive"};
+    chain::Address from = fromOption(args);
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto vp = validationPool(s->p());
+    if (!vp) return printError(vp.error());
+    auto pool = vp->pool(id);
+    if (!pool) return printProtocolError(pool.error());
+    auto now = chainTime(*s);
+    if (!now) return printError(now.error());
+    if (pool->resolved || *now >= pool->deadline)
+        return printError("voting is closed: pool " + toDecimal(id) + (pool->resolved ? " is resolved" : " closed at " + std::to_string(pool->deadline)));
+    auto rep = reputation(s->p());
+    if (!rep) return printError(rep.error());
+    auto balance = rep->balanceOf(from);
+    if (!balance) return printProtocolError(balance.error());
+    if (*balance < stake) return printError("insufficient reputation: " + ctrnAmount(*balance) + " REP, staking " + ctrnAmount(stake));
+    auto data = vp->voteData(id, side == "yes", stake);
+    if (!data) return printError(data.error());
+    auto r = runAction(*s, args, from, {vp->address(), *data, "pool-vote", "vote " + side + " on pool " + toDecimal(id) + " with " + ctrnAmount(stake) + " REP"});
+    if (!r) return printProtocolError(r.error());
+    return printAction(args, *r, {{"poolId", toDecimal(id)}, {"support", side}, {"stake", toDecimal(stake)}});
+}
+
+const bool r1 = registerCommand({"pools show", "POOL [--voter ADDR] " + kReadUsage,
+    "A validation pool: poster, kind, subject, question, deadline, yes/no stakes, whether it is\n"
+    "still open (by the latest block's time) and, with --voter, that account's vote.",
+    nodeOptions({"voter"}), runShow});
+const bool r2 = registerCommand({"pools vote", "POOL --support yes|no --stake REP " + kActionUsage,
+    "Stakes REP on one side of an open pool. Refused with \"voting is closed\" after the deadline.",
+    actionOptions({"support", "stake"}), runVote});
+
+} // namespace
+} // namespace ctrn::cli

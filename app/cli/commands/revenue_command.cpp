@@ -1,0 +1,122 @@
+// ctrn revenue status|claim — the RevenueDistributor's epochs: what an
+// account can claim per finalized epoch and category (compute, data,
+// developers, community) inside the claim window, and claiming it.
+#include "protocol_common.h"
+
+namespace ctrn::cli {
+namespace {
+
+using namespace protocol;
+
+struct Claimable {
+    U256 epoch = 0;
+    std::uint8_t category = 0;
+    U256 amount = 0;
+};
+
+// Finalized epochs still inside the claim window, newest first.
+Result<std::vector<U256>> claimWindow(const RevenueDistributorBinding& dist) {
+    CTRN_ASSIGN(U256 current, dist.currentEpoch());
+    CTRN_ASSIGN(U256 window, dist.claimWindowEpochs());
+    // claim() accepts epoch e while currentEpoch <= e + window.
+    std::vector<U256> out;
+    U256 first = current > window ? current - window : U256(0);
+    for (U256 e = current; e > first;) {
+        --e;
+        out.push_back(e);
+    }
+    return out;
+}
+
+Result<std::vector<Claimable>> claimables(const RevenueDistributorBinding& dist, const chain::Address& account) {
+    std::vector<Claimable> out;
+    CTRN_ASSIGN(auto epochs, claimWindow(dist));
+    for (const auto& e : epochs) {
+        for (std::uint8_t c = 0; c < std::size(kRevenueCategories); ++c) {
+            CTRN_ASSIGN(bool claimed, dist.hasClaimed(e, c, account));
+            if (claimed) continue;
+            CTRN_ASSIGN(U256 amount, dist.claimable(e, c, account));
+            if (amount > 0) out.push_back({e, c, amount});
+        }
+    }
+    return out;
+}
+
+int runStatus(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address account = addressArg(args.positional(0, "ACCOUNT"), "ACCOUNT");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto dist = revenueDistributor(s->p());
+    if (!dist) return printError(dist.error());
+    auto current = dist->currentEpoch();
+    auto shares = dist->shares();
+    auto window = dist->claimWindowEpochs();
+    if (!current) return printProtocolError(current.error());
+    if (!shares) return printProtocolError(shares.error());
+    if (!window) return printProtocolError(window.error());
+    auto list = claimables(*dist, account);
+    if (!list) return printProtocolError(list.error());
+    Json shareJson = Json::object();
+    for (std::size_t i = 0; i < shares->size() && i < std::size(kRevenueCategories); ++i) shareJson[kRevenueCategories[i]] = toDecimal((*shares)[i]);
+    Json claims = Json::array();
+    U256 total = 0;
+    for (const auto& c : *list) {
+        claims.push_back({{"epoch", toDecimal(c.epoch)}, {"category", kRevenueCategories[c.category]}, {"amount", toDecimal(c.amount)}});
+        total += c.amount;
+    }
+    Json out = {{"account", account.checksummed()}, {"currentEpoch", toDecimal(*current)}, {"claimWindowEpochs", toDecimal(*window)},
+                {"sharesBps", shareJson}, {"claimable", claims}, {"totalClaimable", toDecimal(total)}, {"verified", false}};
+    if (*current > 0) {
+        auto last = dist->epoch(*current - 1);
+        if (!last) return printProtocolError(last.error());
+        out["lastFinalizedEpoch"] = *last;
+    }
+    return printOutput(args, out);
+}
+
+int runClaim(const Args& args) {
+    args.expectPositionalCount(0);
+    chain::Address from = fromOption(args);
+    std::optional<std::uint8_t> category;
+    if (auto c = args.option("category")) {
+        category = revenueCategory(*c);
+        if (!category) throw UsageError{"--category must be compute, data, developers or community"};
+    }
+    std::optional<U256> epoch;
+    if (auto e = args.option("epoch")) epoch = idArg(*e, "--epoch");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto dist = revenueDistributor(s->p());
+    if (!dist) return printError(dist.error());
+    auto list = claimables(*dist, from);
+    if (!list) return printProtocolError(list.error());
+    std::vector<Claimable> chosen;
+    for (const auto& c : *list)
+        if ((!category || c.category == *category) && (!epoch || c.epoch == *epoch)) chosen.push_back(c);
+    if (chosen.empty()) return printError("nothing to claim for " + from.checksummed() + " in the open claim window");
+    Json claims = Json::array();
+    Json last;
+    for (const auto& c : chosen) {
+        auto data = dist->claimData(c.epoch, c.category);
+        if (!data) return printError(data.error());
+        auto r = runAction(*s, args, from, {dist->address(), *data, "revenue-claim",
+                                            "claim " + ctrnAmount(c.amount) + " CTRN (" + kRevenueCategories[c.category] + ", epoch " + toDecimal(c.epoch) + ")"});
+        if (!r) return printProtocolError(r.error());
+        claims.push_back({{"epoch", toDecimal(c.epoch)}, {"category", kRevenueCategories[c.category]}, {"amount", toDecimal(c.amount)},
+                          {"hash", r->json["hash"]}});
+    }
+    return printOutput(args, Json{{"account", from.checksummed()}, {"claims", claims}});
+}
+
+const bool r1 = registerCommand({"revenue status", "ACCOUNT " + kReadUsage,
+    "The revenue pool: current epoch, category shares (bps), the last finalized epoch, and what\n"
+    "ACCOUNT can claim per epoch and category inside the claim window.",
+    nodeOptions(), runStatus});
+const bool r2 = registerCommand({"revenue claim", "[--epoch N] [--category compute|data|developers|community] " + kActionUsage,
+    "Claims every claimable share of --from (or those of --epoch / --category), one transaction\n"
+    "each. Refused with \"nothing to claim\" before anything is sent.",
+    actionOptions({"epoch", "category"}), runClaim});
+
+} // namespace
+} // namespace ctrn::cli

@@ -1,0 +1,232 @@
+// ctrn agents show|register, stake [add|unstake|withdraw|claim], delegate —
+// the StakingHub and the token's vote delegation. Amounts are CTRN with 18
+// decimals ("1500.5"); what the client can check (unlocked balance, bonded
+// stake, a registered agent) is refused before anything is signed.
+#include "protocol_common.h"
+
+namespace ctrn::cli {
+namespace {
+
+using namespace protocol;
+
+int runAgentsShow(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    if (!hub) return printError(hub.error());
+    auto record = hub->agent(agent);
+    if (!record) return printProtocolError(record.error());
+    if (!(*record)["registered"].get<bool>())
+        return printError(makeError(ErrorCode::NotFound, agent.checksummed() + " is not a registered agent"));
+    auto rep = reputation(s->p());
+    if (!rep) return printError(rep.error());
+    auto repBalance = rep->balanceOf(agent);
+    if (!repBalance) return printProtocolError(repBalance.error());
+    auto elected = hub->electedAgents();
+    if (!elected) return printProtocolError(elected.error());
+    Json out = *record;
+    out["address"] = agent.checksummed();
+    out["reputation"] = toDecimal(*repBalance);
+    out["elected"] = std::find(elected->begin(), elected->end(), agent) != elected->end();
+    out["verified"] = false;
+    return printOutput(args, out);
+}
+
+int runAgentsRegister(const Args& args) {
+    args.expectPositionalCount(0);
+    chain::Address from = fromOption(args);
+    std::string name = args.required("name");
+    if (name.empty()) throw UsageError{"--name must not be empty"};
+    std::string uri = args.option("metadata-uri").value_or("");
+    U256 bps = idArg(args.option("commission-bps").value_or("0"), "--commission-bps");
+    if (bps > 10000) throw UsageError{"--commission-bps must be at most 10000"};
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    if (!hub) return printError(hub.error());
+    auto already = hub->isAgent(from);
+    if (!already) return printProtocolError(already.error());
+    if (*already) return printError(from.checksummed() + " is already registered as an agent");
+    auto data = hub->registerAgentData(name, uri, static_cast<std::uint16_t>(bps));
+    if (!data) return printError(data.error());
+    auto r = runAction(*s, args, from, {hub->address(), *data, "agent-register", "register agent '" + name + "'"});
+    if (!r) return printProtocolError(r.error());
+    return printAction(args, *r, {{"agent", from.checksummed()}});
+}
+
+Json positionJson(const chain::Address& agent, const StakePosition& p) {
+    return {{"agent", agent.checksummed()},
+            {"bonded", toDecimal(p.bonded)},
+            {"unbonding", toDecimal(p.unbonding)},
+            {"unbondingReleaseAt", std::to_string(p.unbondingReleaseAt)},
+            {"pendingRewards", toDecimal(p.pendingRewards)}};
+}
+
+int runStakeShow(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address holder = addressArg(args.positional(0, "ACCOUNT"), "ACCOUNT");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    auto tok = token(s->p());
+    if (!hub) return printError(hub.error());
+    if (!tok) return printError(tok.error());
+    std::vector<chain::Address> agents;
+    if (auto a = args.option("agent")) {
+        agents.push_back(addressArg(*a, "--agent"));
+    } else {
+        auto all = hub->agentList();
+        if (!all) return printProtocolError(all.error());
+        agents = *all;
+    }
+    auto balance = tok->balanceOf(holder);
+    auto unlocked = tok->unlockedBalanceOf(holder);
+    auto locked = tok->lockedOf(holder);
+    if (!balance) return printProtocolError(balance.error());
+    if (!unlocked) return printProtocolError(unlocked.error());
+    if (!locked) return printProtocolError(locked.error());
+    Json positions = Json::array();
+    for (const auto& agent : agents) {
+        auto p = hub->position(holder, agent);
+        if (!p) return printProtocolError(p.error());
+        // Without --agent, only the agents this account has a stake with.
+        if (!args.option("agent") && p->bonded == 0 && p->unbonding == 0 && p->pendingRewards == 0) continue;
+        positions.push_back(positionJson(agent, *p));
+    }
+    Json out = {{"account", holder.checksummed()},
+                {"balance", toDecimal(*balance)},
+                {"unlocked", toDecimal(*unlocked)},
+                {"locked", toDecimal(*locked)},
+                {"positions", positions},
+                {"verified", false}};
+    return printOutput(args, out);
+}
+
+int runStakeAdd(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
+    U256 amount = amountArg(args.required("amount"), "--amount");
+    if (amount == 0) throw UsageError{"--amount must be positive"};
+    chain::Address from = fromOption(args);
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    auto tok = token(s->p());
+    if (!hub) return printError(hub.error());
+    if (!tok) return printError(tok.error());
+    auto registered = hub->isAgent(agent);
+    if (!registered) return printProtocolError(registered.error());
+    if (!*registered && agent != from) return printError(agent.checksummed() + " is not a registered agent");
+    // Staking locks tokens in place: only the unlocked part can be staked.
+    auto unlocked = tok->unlockedBalanceOf(from);
+    if (!unlocked) return printProtocolError(unlocked.error());
+    if (*unlocked < amount)
+        return printError("insufficient unlocked balance: " + ctrnAmount(*unlocked) + " CTRN unlocked, staking " + ctrnAmount(amount));
+    auto data = hub->stakeData(agent, amount);
+    if (!data) return printError(data.error());
+    auto r = runAction(*s, args, from, {hub->address(), *data, "stake", "stake " + ctrnAmount(amount) + " CTRN with " + agent.checksummed()});
+    if (!r) return printProtocolError(r.error());
+    return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}});
+}
+
+int runUnstake(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
+    U256 amount = amountArg(args.required("amount"), "--amount");
+    if (amount == 0) throw UsageError{"--amount must be positive"};
+    chain::Address from = fromOption(args);
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    if (!hub) return printError(hub.error());
+    auto p = hub->position(from, agent);
+    if (!p) return printProtocolError(p.error());
+    if (p->bonded < amount)
+        return printError("insufficient stake: " + ctrnAmount(p->bonded) + " CTRN bonded with " + agent.checksummed() + ", unstaking " +
+                          ctrnAmount(amount));
+    auto period = hub->unbondingPeriod();
+    if (!period) return printProtocolError(period.error());
+    auto data = hub->requestUnstakeData(agent, amount);
+    if (!data) return printError(data.error());
+    auto r = runAction(*s, args, from, {hub->address(), *data, "unstake", "unstake " + ctrnAmount(amount) + " CTRN from " + agent.checksummed()});
+    if (!r) return printProtocolError(r.error());
+    return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}, {"unbondingPeriod", toDecimal(*period)}});
+}
+
+int runWithdrawOrClaim(const Args& args, bool claim) {
+    args.expectPositionalCount(1);
+    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
+    chain::Address from = fromOption(args);
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto hub = stakingHub(s->p());
+    if (!hub) return printError(hub.error());
+    auto p = hub->position(from, agent);
+    if (!p) return printProtocolError(p.error());
+    if (claim && p->pendingRewards == 0) return printError("nothing to claim from " + agent.checksummed());
+    if (!claim && p->unbonding == 0) return printError("nothing to withdraw: no stake unbonding from " + agent.checksummed());
+    auto data = claim ? hub->claimData(agent) : hub->withdrawData(agent);
+    if (!data) return printError(data.error());
+    std::string what = claim ? "claim " + ctrnAmount(p->pendingRewards) + " CTRN of rewards from " : "withdraw unbonded stake from ";
+    auto r = runAction(*s, args, from, {hub->address(), *data, claim ? "stake-claim" : "stake-withdraw", what + agent.checksummed()});
+    if (!r) return printProtocolError(r.error());
+    Json extra = {{"agent", agent.checksummed()}};
+    if (auto amount = r->eventField(claim ? "RewardClaimed" : "Withdrawn", "amount")) extra["amount"] = *amount;
+    return printAction(args, *r, extra);
+}
+
+int runDelegate(const Args& args) {
+    args.expectPositionalCount(1);
+    chain::Address delegatee = addressArg(args.positional(0, "DELEGATEE"), "DELEGATEE");
+    chain::Address from = fromOption(args);
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
+    auto tok = token(s->p());
+    if (!tok) return printError(tok.error());
+    auto current = tok->delegates(from);
+    if (!current) return printProtocolError(current.error());
+    if (*current == delegatee) return printError("votes of " + from.checksummed() + " are already delegated to " + delegatee.checksummed());
+    auto data = tok->delegateData(delegatee);
+    if (!data) return printError(data.error());
+    auto r = runAction(*s, args, from, {tok->address(), *data, "delegate", "delegate CTRN votes to " + delegatee.checksummed()});
+    if (!r) return printProtocolError(r.error());
+    auto votes = tok->votes(delegatee);
+    if (!votes) return printProtocolError(votes.error());
+    return printAction(args, *r, {{"delegatee", delegatee.checksummed()}, {"delegateeVotes", toDecimal(*votes)}});
+}
+
+const bool r1 = registerCommand({"agents show", "AGENT " + kReadUsage,
+    "An agent of the StakingHub: name, metadata URI, commission, bonded and unbonding stake,\n"
+    "whether it is among the elected agents, and its reputation (REP). Unverified node values.",
+    nodeOptions(), runAgentsShow});
+const bool r2 = registerCommand({"agents register", "--name NAME [--metadata-uri URI] [--commission-bps N] " + kActionUsage,
+    "Registers --from as an agent with a name, a metadata URI and the commission (basis points)\n"
+    "it keeps from its stakers' rewards. Refused if the account is already an agent.",
+    actionOptions({"name", "metadata-uri", "commission-bps"}), runAgentsRegister});
+const bool r3 = registerCommand({"stake", "ACCOUNT [--agent AGENT] " + kReadUsage,
+    "An account's staking position: CTRN balance, unlocked and locked (staked) parts, and per\n"
+    "agent the bonded and unbonding stake, when unbonding ends and the pending rewards.",
+    nodeOptions({"agent"}), runStakeShow});
+const bool r4 = registerCommand({"stake add", "AGENT --amount CTRN " + kActionUsage,
+    "Stakes CTRN with an agent. Staking locks the tokens in the account; only the unlocked balance\n"
+    "can be staked (\"insufficient unlocked balance\" otherwise, before anything is sent).",
+    actionOptions({"amount"}), runStakeAdd});
+const bool r5 = registerCommand({"stake unstake", "AGENT --amount CTRN " + kActionUsage,
+    "Starts unbonding part of the stake with an agent; it can be withdrawn after the unbonding\n"
+    "period. Refused if more than the bonded stake is asked for.",
+    actionOptions({"amount"}), runUnstake});
+const bool r6 = registerCommand({"stake withdraw", "AGENT " + kActionUsage,
+    "Withdraws stake whose unbonding period has ended (the tokens unlock).",
+    actionOptions(), [](const Args& a) { return runWithdrawOrClaim(a, false); }});
+const bool r7 = registerCommand({"stake claim", "AGENT " + kActionUsage,
+    "Claims the staking rewards earned with an agent. Refused when there is nothing to claim.",
+    actionOptions(), [](const Args& a) { return runWithdrawOrClaim(a, true); }});
+const bool r8 = registerCommand({"delegate", "DELEGATEE " + kActionUsage,
+    "Delegates the CTRN votes of --from to DELEGATEE (itself to vote directly). Token and\n"
+    "quadratic governors count delegated votes from the block after.",
+    actionOptions(), runDelegate});
+
+} // namespace
+} // namespace ctrn::cli
