@@ -191,13 +191,15 @@ MatchResult match(const Requirement& req, const std::vector<Offer>& offers, std:
                                                    ": its specs cannot be checked");
         if (o.metadata) {
             if (req.gpu) {
-                std::string have = text(specs, "gpu") + " " + text(specs, "accelerator");
+                std::string have = text(specs, "gpu");
+                if (auto acc = text(specs, "accelerator"); !acc.empty()) have += (have.empty() ? "" : " ") + acc;
                 auto haveWords = words(have);
                 bool all = true;
                 for (const auto& w : words(*req.gpu))
                     all = all && std::find(haveWords.begin(), haveWords.end(), w) != haveWords.end();
-                if (!all) reject(e, "wrong hardware", "hardware '" + (have == " " ? std::string("none") : have) + "' is not a " + *req.gpu);
-                else e.because.push_back("GPU " + *req.gpu + " matches '" + text(specs, "gpu") + text(specs, "accelerator") + "'");
+                if (!all) reject(e, "wrong hardware", have.empty() ? "no GPU or accelerator, not a " + *req.gpu
+                                                            : "hardware '" + have + "' is not a " + *req.gpu);
+                else e.because.push_back("GPU " + *req.gpu + " matches '" + have + "'");
             }
             if (req.gpuMemoryGb) {
                 auto mem = gpuMemory(specs);
