@@ -159,9 +159,12 @@ Result<bool> Indexer::checkReorg(IndexReport& report) {
     }
 }
 
+Json Indexer::logFilter(std::uint64_t from, std::uint64_t to) const {
+    return {{"fromBlock", quantity(from)}, {"toBlock", quantity(to)}, {"address", m_addresses}, {"topics", m_topics}};
+}
+
 Result<Json> Indexer::getLogs(std::uint64_t from, std::uint64_t to) {
-    Json filter = {{"fromBlock", quantity(from)}, {"toBlock", quantity(to)}, {"address", m_addresses}, {"topics", m_topics}};
-    return m_client.call("eth_getLogs", Json::array({filter}));
+    return m_client.call("eth_getLogs", Json::array({logFilter(from, to)}));
 }
 
 Result<IndexReport> Indexer::sync(const std::function<void(const IndexProgress&)>& progress) {

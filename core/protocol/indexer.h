@@ -77,6 +77,8 @@ public:
     Result<std::size_t> fetchMetadata(ContentFetcher& fetcher);
 
     std::uint64_t currentRange() const { return m_range; }
+    // The eth_getLogs filter of one range (addresses and topic0s followed).
+    Json logFilter(std::uint64_t from, std::uint64_t to) const;
 
 private:
     Status checkDeployment(IndexReport& report);
