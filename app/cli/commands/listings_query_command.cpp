@@ -1,0 +1,135 @@
+// ctrn listings list | search | show — marketplace listings from the
+// protocol index with their verified metadata, the EIP-712 manifest signer
+// and the provider's trust score. (create/buy/deliver/... are elsewhere.)
+#include "protocol_index.h"
+
+#include <cmath>
+
+#include <core/protocol/manifest.h>
+#include <core/protocol/matching.h>
+
+#include <iostream>
+
+namespace ctrn::cli {
+namespace {
+
+std::int64_t idArg(const Args& args, const std::string& what) {
+    const std::string& text = args.positional(0, what);
+    try {
+        std::size_t used = 0;
+        long long id = std::stoll(text, &used);
+        if (used == text.size() && id > 0) return id;
+    } catch (const std::logic_error&) {
+    }
+    throw UsageError{what + " must be a positive number"};
+}
+
+Json listingSummary(IndexSession& s, const storage::ListingRecord& l) {
+    auto m = s.store->metadata(l.metadataUri, l.metadataHash);
+    storage::MetadataRecord meta = m && *m ? **m : storage::MetadataRecord{l.metadataUri, l.metadataHash, "pending", "", "", ""};
+    return {{"id", std::to_string(l.id)}, {"kind", protocol::offerKindName(l.kind)}, {"name", metadataName(meta)},
+            {"provider", checksum(l.provider)}, {"price", amountJson(l.price)}, {"unit", l.unit}, {"active", l.active},
+            {"signed", l.signature.has_value()}, {"metadata", meta.status}, {"trust", std::round(s.trustScore(l.provider) * 10) / 10}};
+}
+
+int runList(const Args& args) {
+    args.expectPositionalCount(0);
+    std::optional<std::int64_t> kind;
+    if (auto k = args.option("kind")) {
+        auto parsed = protocol::parseOfferKind(*k);
+        if (!parsed) throw UsageError{"--kind must be dataset, data-stream, compute or model-licence"};
+        kind = static_cast<std::int64_t>(*parsed);
+    }
+    auto s = openSyncedIndex(args);
+    if (!s) return printError(s.error());
+    auto listings = (*s)->store->listings();
+    if (!listings) return printError(listings.error());
+    auto provider = args.option("provider");
+    Json out = Json::array();
+    for (const auto& l : *listings) {
+        if (kind && l.kind != *kind) continue;
+        if (!args.flag("all") && !l.active) continue;
+        if (provider && storage::lowerHex(*provider) != l.provider) continue;
+        out.push_back(listingSummary(**s, l));
+    }
+    return printOutput(args, out);
+}
+
+int runSearch(const Args& args) {
+    if (args.positional().empty()) throw UsageError{"missing QUERY"};
+    std::string query;
+    for (const auto& w : args.positional()) query += (query.empty() ? "" : " ") + w;
+    int limit = 20;
+    if (auto l = args.option("limit")) {
+        try {
+            limit = std::stoi(*l);
+        } catch (const std::logic_error&) {
+            throw UsageError{"--limit must be a number"};
+        }
+    }
+    auto s = openSyncedIndex(args);
+    if (!s) return printError(s.error());
+    auto ids = (*s)->store->searchListings(query, limit);
+    if (!ids) return printError(ids.error());
+    Json out = Json::array();
+    for (auto id : *ids) {
+        auto l = (*s)->store->listing(id);
+        if (l && *l) out.push_back(listingSummary(**s, **l));
+    }
+    return printOutput(args, out);
+}
+
+int runShow(const Args& args) {
+    args.expectPositionalCount(1);
+    std::int64_t id = idArg(args, "LISTING");
+    auto s = openSyncedIndex(args);
+    if (!s) return printError(s.error());
+    IndexSession& session = **s;
+    auto l = session.store->listing(id);
+    if (!l) return printError(l.error());
+    if (!*l) return printError(makeError(ErrorCode::NotFound, "no listing " + std::to_string(id) + " in the index"));
+    const auto& listing = **l;
+    auto meta = session.metadata(listing.metadataUri, listing.metadataHash, args.flag("refresh"));
+    Json out = listingSummary(session, listing);
+    out["name"] = metadataName(meta);
+    out["metadata"] = metadataJson(meta, true);
+    Json rune = listing.rune;
+    for (const char* k : {"agent", "developer", "infra"})
+        if (rune.contains(k) && rune[k].is_string()) rune[k] = checksum(storage::lowerHex(rune[k].get<std::string>()));
+    out["rune"] = rune;
+    auto market = session.deployment.contract("Marketplace");
+    if (market) out["manifest"] = protocol::manifestCheckJson(protocol::checkManifest(listing, session.deployment.chainId, market->checksummed()));
+    out["createdBlock"] = std::to_string(listing.createdBlock);
+    out["trust"] = session.trust(listing.provider);
+    if (auto purchases = session.store->purchases(id); purchases) {
+        Json counts = Json::object();
+        for (const auto& p : *purchases) counts[p.status] = counts.value(p.status, 0) + 1;
+        out["purchases"] = counts;
+    }
+    printOutput(args, out);
+    if (meta.status == "mismatch")
+        return printError(makeError(ErrorCode::VerificationFailed, "listing " + std::to_string(id) + ": " + meta.error));
+    return ExitOk;
+}
+
+const bool r1 = registerCommand({"listings list", "[--kind K] [--provider ADDR] [--all] " + kIndexUsage,
+    "Active marketplace listings from the protocol index (--all: inactive too), optionally of one\n"
+    "kind (dataset, data-stream, compute, model-licence) or provider: name (from verified\n"
+    "metadata), price per unit, whether a provider-signed manifest came with it, the metadata\n"
+    "verdict and the provider's trust score. Syncs the index first unless --no-sync.",
+    indexOptions({"kind", "provider"}), runList});
+const bool r2 = registerCommand({"listings search", "QUERY... [--limit N] " + kIndexUsage,
+    "Full-text search (SQLite FTS5, bm25) over the verified metadata of listings: name,\n"
+    "description, tags and licence; every word must match (as a prefix). Best match first.",
+    indexOptions({"limit"}), runSearch});
+const bool r3 = registerCommand({"listings show", "ID [--refresh] " + kIndexUsage,
+    "One listing with its metadata document — fetched from its URI (data:, file:, https:, ipfs:\n"
+    "through --ipfs-gateway or $CTRN_IPFS_GATEWAY) and shown only when its sha256 matches the\n"
+    "on-chain hash — the signer recovered from its EIP-712 manifest, the rune split, purchases by\n"
+    "status and the provider's trust score with its parts. --refresh fetches the metadata again\n"
+    "instead of using the verified copy. Exit 1 when the metadata does not match the chain (the\n"
+    "listing is still printed, without the document).",
+    indexOptions(), runShow});
+
+} // namespace
+} // namespace ctrn::cli
