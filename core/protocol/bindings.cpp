@@ -277,6 +277,13 @@ Status checkBindings(const ProtocolAbis& abis) {
 // --- Binding -------------------------------------------------------------------
 
 Result<std::string> Binding::bound(std::string_view full) const {
+    // Only signatures listed in boundSignatures() (and so checked by the
+    // test against resources/abi) may be used.
+    bool listed = false;
+    for (const auto& b : boundSignatures())
+        listed = listed || (b.kind == K::Function && b.contract == m_contract.name() && b.signature == full);
+    if (!listed)
+        return makeError(ErrorCode::Internal, "binding uses " + m_contract.name() + "." + std::string(full) + ", which boundSignatures() does not list");
     std::string plain = plainSignature(full);
     auto f = m_contract.abi().function(plain);
     if (!f || (*f)->fullSignature() != full)
@@ -716,6 +723,8 @@ std::string explainRevert(const std::string& message) {
         {"WrongStatus(", "the purchase is not in a state that allows this"},
         {"AlreadyClaimed(", "already claimed"},
         {"NotOwner(", "only the owner may do this"},
+        {"ModelIsRetired(", "model is retired"},
+        {"InvalidLicence(", "a model needs an SPDX licence or a model-licence listing of its own"},
         {"InsufficientReputation(", "insufficient reputation"},
         {"SideConflict(", "already voted on the other side"},
         {"StakeTooLow(", "stake below the minimum"},

@@ -231,6 +231,10 @@ const bool r2 = registerCommand({"listings buy", "LISTING [--quantity N] [--max-
     "first when its allowance is short). Refused before sending when the listing is inactive,\n"
     "yours, above --max-price, or the unlocked balance is short.",
     actionOptions({"quantity", "max-price"}), runBuy});
+// CLI.md names the capability `ctrn buy` too.
+const bool r2b = registerCommand({"buy", "LISTING [--quantity N] [--max-price CTRN] " + kActionUsage,
+    "The same as `ctrn listings buy`.",
+    actionOptions({"quantity", "max-price"}), runBuy});
 const bool r3 = registerCommand({"listings deliver", "PURCHASE (--receipt TEXT | --receipt-hash 0x..) " + kActionUsage,
     "The provider marks an escrowed purchase delivered with a receipt (its keccak256 is stored).",
     actionOptions({"receipt", "receipt-hash"}), [](const Args& a) { return runPurchaseAction(a, "deliver"); }});

@@ -24,6 +24,8 @@ int runPublish(const Args& args) {
     if (name.empty()) throw UsageError{"--name must not be empty"};
     std::string spdx = args.option("spdx").value_or("");
     U256 licence = idArg(args.option("licence-listing").value_or("0"), "--licence-listing");
+    // The registry wants an open licence (SPDX id) or a licence listing.
+    if (licence == 0 && spdx.empty()) throw UsageError{"give --spdx ID (an open licence) or --licence-listing LISTING"};
     auto s = openProtocol(args);
     if (!s) return printError(s.error());
     auto reg = modelRegistry(s->p());
@@ -36,6 +38,8 @@ int runPublish(const Args& args) {
         if (!l) return printProtocolError(l.error());
         if ((*l)["provider"].get<std::string>() != from.checksummed())
             return printError("--licence-listing " + toDecimal(licence) + " is not a listing of " + from.checksummed());
+        if ((*l)["kind"].get<std::string>() != "3")
+            return printError("--licence-listing " + toDecimal(licence) + " is not a model-licence listing");
     }
     auto data = reg->registerModelData(name, spdx, licence, args.option("metadata-uri").value_or(""), optionalHash(args, "metadata-hash"));
     if (!data) return printError(data.error());
@@ -122,8 +126,9 @@ int runRetire(const Args& args) {
 
 const bool r1 = registerCommand({"models publish",
     "--name NAME [--spdx ID] [--licence-listing LISTING] [--metadata-uri URI] [--metadata-hash 0x..] " + kActionUsage,
-    "Registers a model owned by --from. A licensed model names its licence listing (a listing of\n"
-    "--from); only licence holders (or REP holders) may then rate it.",
+    "Registers a model owned by --from under an open licence (--spdx) or a licence listing (a\n"
+    "model-licence listing of --from); only licence holders (or REP holders) may rate a licensed\n"
+    "model.",
     actionOptions({"name", "spdx", "licence-listing", "metadata-uri", "metadata-hash"}), runPublish});
 const bool r2 = registerCommand({"models version",
     "MODEL --semver X.Y.Z --artifact-hash 0x.. --uri URI [--metrics-hash 0x..] " + kActionUsage,

@@ -345,6 +345,10 @@ const bool r3 = registerCommand({"proposals vote", "ID --support for|against|abs
     "Votes on an active proposal (with a reason when given). Refused with \"voting is closed\"\n"
     "when the proposal is no longer active, and when --from has already voted.",
     actionOptions({"governor", "support", "reason"}), runVote});
+// CLI.md names the capability `ctrn vote` too.
+const bool r3b = registerCommand({"vote", "ID --support for|against|abstain [--reason TEXT] " + kGovernorOpt + kActionUsage,
+    "The same as `ctrn proposals vote`.",
+    actionOptions({"governor", "support", "reason"}), runVote});
 const bool r4 = registerCommand({"proposals queue", "ID " + kGovernorOpt + kActionUsage,
     "Queues a succeeded proposal in the timelock.",
     actionOptions({"governor"}), [](const Args& a) { return runLifecycle(a, "queue"); }});

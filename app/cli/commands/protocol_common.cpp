@@ -9,7 +9,7 @@
 namespace ctrn::cli {
 
 const std::string kActionUsage =
-    "--from ADDR [--password-file F] [--yes] [--network NAME | --rpc URL...] [--datadir DIR] [--json]";
+    "--from ADDR [--password-file F] [--yes] [--receipt-timeout S] [--network NAME | --rpc URL...] [--datadir DIR] [--json]";
 const std::string kReadUsage = "[--network NAME | --rpc URL...] [--datadir DIR] [--json]";
 
 std::vector<std::string> actionOptions(std::vector<std::string> more) {

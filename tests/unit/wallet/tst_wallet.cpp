@@ -1,6 +1,9 @@
 // core/wallet: EIP-681 payment URIs, the KeyRing's idle lock (on an
 // injected clock), nonces across a restart, and WalletManager over a real
-// data directory (anvil's well-known mnemonic, light scrypt so it is fast).
+// data directory (anvil's well-known mnemonic, light scrypt so it is fast),
+// and contract calls through WalletService (estimate, journal, broadcast,
+// receipt) on a fake node.
+#include <core/crypto/keccak.h>
 #include <core/crypto/secp256k1.h>
 #include <core/util/hex.h>
 #include <core/wallet/eip681.h>
@@ -236,6 +239,82 @@ private slots:
             QVERIFY(!r);
             QCOMPARE(r.error().code, ErrorCode::Network);
         }
+    }
+
+    // ---- Contract calls ------------------------------------------------
+
+    void contractCallIsEstimatedJournaledSentAndAwaited() {
+        auto store = openStore(m_tmp.filePath("call.sqlite"));
+        auto node = std::make_shared<FakeNode>();
+        node->results["eth_getBalance"] = "0x56bc75e2d63100000"; // 100 ETH
+        node->results["eth_getTransactionCount"] = "0x3";
+        node->results["eth_feeHistory"] = Json::parse(R"({"baseFeePerGas":["0x3b9aca00","0x3b9aca00"],"reward":[["0x1","0x2","0x3"]]})");
+        Json estimated;
+        node->handlers["eth_estimateGas"] = [&](const Json& p) {
+            estimated = p[0];
+            return Json("0x186a0"); // 100000
+        };
+        std::string raw;
+        std::size_t journaledAtBroadcast = 0;
+        node->handlers["eth_sendRawTransaction"] = [&](const Json& p) {
+            raw = p[0].get<std::string>();
+            journaledAtBroadcast = store->journal(31337)->size();
+            return Json(toHex(ByteView(crypto::keccak256(*fromHex(raw)))));
+        };
+        int polls = 0;
+        node->handlers["eth_getTransactionReceipt"] = [&](const Json&) {
+            if (++polls < 2) return Json(nullptr); // pending once
+            return Json{{"blockNumber", "0x9"}, {"status", "0x1"}, {"gasUsed", "0x15f90"}};
+        };
+        rpc::ClientOptions options;
+        options.sleep = [](std::chrono::milliseconds) {};
+        rpc::RpcClient client({"fake"}, node, options);
+        rpc::EthNode eth(client);
+        KeyRing ring;
+        std::map<chain::Address, crypto::PrivateKey> keys;
+        keys.emplace(addr(kAddr0), *crypto::PrivateKey::fromHex(kKey0));
+        ring.unlock(std::move(keys));
+        WalletService service(eth, *store, ring, 31337);
+
+        ContractCallRequest request;
+        request.from = addr(kAddr0);
+        request.to = addr(kAddr2);
+        request.data = {0xde, 0xad, 0xbe, 0xef};
+        request.value = 5;
+        request.kind = "stake";
+        auto sent = service.sendCall(request);
+        QVERIFY2(sent, sent ? "" : sent.error().message.c_str());
+        QVERIFY(sent->broadcast);
+        // The estimate ran the very call (so a revert is refused before signing).
+        QCOMPARE(estimated["data"].get<std::string>(), std::string("0xdeadbeef"));
+        QCOMPARE(QString::fromStdString(estimated["to"].get<std::string>()).toLower(), QString(kAddr2).toLower());
+        QCOMPARE(journaledAtBroadcast, std::size_t{1}); // journal first, then broadcast
+        auto decoded = chain::decodeTransaction(*fromHex(raw));
+        QVERIFY(decoded);
+        QCOMPARE(decoded->tx.to->checksummed(), std::string(kAddr2));
+        QCOMPARE(toHex(decoded->tx.data), std::string("0xdeadbeef"));
+        QCOMPARE(decoded->tx.value, U256(5));
+        QCOMPARE(decoded->tx.nonce, U256(3));
+        QCOMPARE(decoded->tx.gas, U256(120000)); // estimate + 20 %
+
+        auto receipt = service.waitForReceipt(sent->hash, std::chrono::seconds(5), std::chrono::milliseconds(0));
+        QVERIFY2(receipt, receipt ? "" : receipt.error().message.c_str());
+        QVERIFY(receipt->success);
+        QCOMPARE(receipt->blockNumber, std::uint64_t{9});
+        QVERIFY(store->journal(31337)->empty());
+        auto history = store->history(31337, std::nullopt, 10);
+        QVERIFY(history);
+        QCOMPARE(history->size(), std::size_t{1});
+        QCOMPARE(history->front().kind, std::string("stake"));
+        QCOMPARE(history->front().status, std::string("mined"));
+
+        // A call the node will not estimate is neither signed nor sent.
+        node->handlers.erase("eth_estimateGas");
+        node->methods.clear();
+        auto refused = service.sendCall(request);
+        QVERIFY(!refused);
+        QVERIFY(std::find(node->methods.begin(), node->methods.end(), "eth_sendRawTransaction") == node->methods.end());
+        QVERIFY(store->journal(31337)->empty());
     }
 
     // ---- WalletManager -------------------------------------------------
