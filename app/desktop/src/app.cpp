@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "preferences.h"
+#include "startup_report.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -106,6 +107,21 @@ int run(int argc, char** argv) {
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
+
+    // CTRN_STARTUP_REPORT=1 (scripts/bench-desktop): print when the first
+    // frame was shown and, with --screenshot, when the page was ready.
+    double firstFrameMs = -1;
+    if (qEnvironmentVariableIsSet("CTRN_STARTUP_REPORT")) {
+        if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front())) {
+            QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&firstFrameMs] {
+                if (firstFrameMs < 0) firstFrameMs = msSinceProcessStart();
+            });
+        }
+        QObject::connect(&context, &AppContext::pageReady, &app, [&firstFrameMs] {
+            std::printf("startup: first-frame-ms=%.0f ready-ms=%.0f rss-kib=%ld\n", firstFrameMs, msSinceProcessStart(),
+                        residentKiB());
+        });
+    }
     context.connectTo(options.network);
     const int rc = QGuiApplication::exec();
     context.drain();
