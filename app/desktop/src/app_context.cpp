@@ -130,6 +130,7 @@ void AppContext::connectTo(const QString& name) {
     options.chainId = network->chainId;
     options.client.timeout = std::chrono::milliseconds(5000);
     options.client.retries = 1;
+    options.keystore = m_options.keystore;
     options.idleTimeout = std::chrono::seconds(std::max(1, m_preferences->lockTimeoutMinutes()) * 60);
     m_connectId = m_nextId++;
     QMetaObject::invokeMethod(

@@ -47,6 +47,9 @@ struct LaunchOptions {
     QString network;        // empty: the saved choice (devnet at first start)
     QString screenshotPage; // non-empty: render this page and exit
     QString screenshotFile;
+    // How new key files are encrypted: standard scrypt. Tests set
+    // lightScrypt() to run fast; the app has no flag for it.
+    crypto::KeystoreParams keystore = crypto::KeystoreParams::standardScrypt();
 };
 
 // Runs on the worker thread. Owns the services; created and destroyed there
