@@ -99,6 +99,27 @@ private slots:
         QVERIFY(session->error().isEmpty());
     }
 
+    void locksWhenIdle() {
+        auto* session = m_context->session();
+        QVERIFY(!session->locked());
+        QSignalSpy lockedChanged(session, &SessionController::lockedChanged);
+        session->setIdleOverrideMs(300);
+        QTRY_VERIFY_WITH_TIMEOUT(session->locked(), 10000);
+        QCOMPARE(lockedChanged.count(), 1);
+        session->setIdleOverrideMs(0);
+        // The keys are gone in core too.
+        const auto address = session->wallets().front().toMap().value(QStringLiteral("accounts")).toList().front().toMap()
+                                 .value(QStringLiteral("address")).toString().toStdString();
+        std::optional<bool> unlockedInCore;
+        m_context->call<bool>(
+            this, [address](ctrn::interfaces::Services& s) { return s.wallet->isUnlocked(*ctrn::chain::Address::fromHex(address)); },
+            [&unlockedInCore](bool u) { unlockedInCore = u; });
+        QTRY_VERIFY_WITH_TIMEOUT(unlockedInCore.has_value(), 10000);
+        QVERIFY(!*unlockedInCore);
+        session->unlock(kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->locked(), 30000);
+    }
+
     void importPrivateKey() {
         OnboardingController c;
         QSignalSpy failed(&c, &OnboardingController::failed);
