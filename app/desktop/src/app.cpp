@@ -28,11 +28,13 @@ constexpr int kScreenshotTimeoutMs = 60000;
 int run(int argc, char** argv) {
     // --screenshot renders without a display: the offscreen platform and the
     // software renderer, unless the caller chose otherwise.
+    // --help and --version print and exit, so they need no display either.
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-            if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
-        }
+        const bool shot = qstrcmp(argv[i], "--screenshot") == 0;
+        const bool info = qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 ||
+                          qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0;
+        if ((shot || info) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (shot && qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
     }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Computronium Wallet"));
@@ -46,7 +48,7 @@ int run(int argc, char** argv) {
     QCommandLineOption network(QStringLiteral("network"), QStringLiteral("Connect to network NAME (devnet, or one added in Settings)."),
                                QStringLiteral("NAME"));
     QCommandLineOption datadir(QStringLiteral("datadir"),
-                               QStringLiteral("Use data directory DIR (default $XDG_DATA_HOME/computronium-wallet)."),
+                               QStringLiteral("Use data directory DIR (default: computronium-wallet under XDG_DATA_HOME, else ~/.local/share)."),
                                QStringLiteral("DIR"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Render page PAGE once its data has loaded, save it as the PNG file given as the "
