@@ -33,6 +33,8 @@ struct Services {
     std::unique_ptr<Wallet> wallet;
 };
 
+Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);
+
 // --- Desktop shell (issue #7, desktop-shell) --------------------------------
 // The production transport (HTTP through QtNetwork); create it on the thread
 // that will use it.
@@ -42,7 +44,5 @@ std::shared_ptr<rpc::Transport> makeHttpTransport();
 Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
                                    rpc::ClientOptions options = {});
 // --- end desktop shell -------------------------------------------------------
-
-Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);
 
 } // namespace ctrn::interfaces
