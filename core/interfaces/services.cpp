@@ -1,6 +1,7 @@
 #include <core/interfaces/services.h>
 
 #include <core/interfaces/backend.h>
+#include <core/rpc/qt_transport.h>
 
 #include <filesystem>
 
@@ -22,5 +23,18 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
     return Services{makeNode(b), makeWallet(b)};
 }
+
+// --- Desktop shell (issue #7, desktop-shell) --------------------------------
+std::shared_ptr<rpc::Transport> makeHttpTransport() { return std::make_shared<rpc::QtHttpTransport>(); }
+
+Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
+                                   rpc::ClientOptions options) {
+    rpc::RpcClient client({url}, std::move(transport), options);
+    // Without an expected id connect() learns it from the node.
+    CTRN_TRY(client.connect(std::nullopt));
+    if (!client.chainId()) return makeError(ErrorCode::NodeError, url + " did not report a chain id");
+    return *client.chainId();
+}
+// --- end desktop shell -------------------------------------------------------
 
 } // namespace ctrn::interfaces

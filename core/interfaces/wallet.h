@@ -80,6 +80,16 @@ public:
     // when sync finds it final ("mined", "failed", "replaced", "dropped").
     virtual std::unique_ptr<Handler> handleTransactionChanged(
         std::function<void(const std::string& hash, const std::string& status)> fn) = 0;
+
+    // --- Desktop onboarding (issue #7, desktop-shell) -----------------------
+    // A wallet of one raw secp256k1 private key (32 bytes), encrypted under
+    // `password`.
+    virtual Result<WalletSummary> importPrivateKey(const std::string& name, ByteView privateKey, ByteView password) = 0;
+    // A keystore v3 file (geth, ethers, cast): opened with `filePassword`,
+    // then stored re-encrypted under `password`.
+    virtual Result<WalletSummary> importKeystore(const std::string& name, std::string_view keystoreJson,
+                                                 ByteView filePassword, ByteView password) = 0;
+    // --- end desktop onboarding ---------------------------------------------
 };
 
 } // namespace ctrn::interfaces
