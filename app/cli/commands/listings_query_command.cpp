@@ -1,10 +1,12 @@
 // ctrn listings list | search | show — marketplace listings from the
 // protocol index with their verified metadata, the EIP-712 manifest signer
 // and the provider's trust score. (create/buy/deliver/... are elsewhere.)
+#include "protocol_common.h"
 #include "protocol_index.h"
 
 #include <cmath>
 
+#include <core/lightclient/protocol_proofs.h>
 #include <core/protocol/manifest.h>
 #include <core/protocol/matching.h>
 
@@ -79,6 +81,51 @@ int runSearch(const Args& args) {
     return printOutput(args, out);
 }
 
+// listings show ID --verified: the listing's provider, kind, active flag,
+// price (and --buyer's licence) proven from the Marketplace's storage at a
+// verified block, and the indexed values checked against them: the index is
+// built from the node's logs, so a node that lied there is caught here.
+int proveListing(const Args& args, IndexSession& session, const storage::ListingRecord& listing, Json& out) {
+    if (!session.node) {
+        if (auto c = session.connect(args); !c) return printError(c.error());
+    }
+    auto market = session.deployment.contract("Marketplace");
+    if (!market) return printError(market.error());
+    auto layout = contractLayout("Marketplace");
+    if (!layout) return printError(layout.error());
+    std::optional<chain::Address> buyer;
+    if (auto b = args.option("buyer")) buyer = addressArg(*b, "--buyer");
+    auto fields = lightclient::listingFields(*layout, U256(listing.id), buyer);
+    if (!fields) return printError(fields.error());
+    int exitCode = ExitOk;
+    auto proven = proveOrReport(*session.node, args, *market, *fields, exitCode);
+    if (!proven) return exitCode;
+    const auto& v = proven->value();
+    auto providerWord = toBigEndian32(v.at("provider"));
+    const chain::Address provider(toFixed<20>(ByteView(providerWord.data() + 12, 20)));
+    Json onChain = {{"provider", provider.checksummed()},
+                    {"kind", protocol::offerKindName(static_cast<std::int64_t>(v.at("kind")))},
+                    {"active", v.at("active") != 0},
+                    {"price", amountJson(v.at("price"))},
+                    {"block", std::to_string(proven->blockNumber())},
+                    {"blockHash", proven->blockHash().hex()}};
+    if (buyer) onChain["licence"] = v.at("licence") != 0;
+    out["verified"] = true;
+    out["onChain"] = onChain;
+    std::vector<std::string> differ;
+    if (storage::lowerHex(provider.checksummed()) != storage::lowerHex(listing.provider)) differ.push_back("provider");
+    if (U256(static_cast<std::uint64_t>(listing.kind)) != v.at("kind")) differ.push_back("kind");
+    if (listing.price != v.at("price")) differ.push_back("price");
+    if (listing.active != (v.at("active") != 0)) differ.push_back("active");
+    if (differ.empty()) return ExitOk;
+    std::string what;
+    for (const auto& d : differ) what += (what.empty() ? "" : ", ") + d;
+    printOutput(args, out);
+    return printError(makeError(ErrorCode::VerificationFailed,
+                                "listing " + std::to_string(listing.id) + ": the index disagrees with verified storage at block " +
+                                    std::to_string(proven->blockNumber()) + " (" + what + "); run `ctrn index sync` from another node"));
+}
+
 int runShow(const Args& args) {
     args.expectPositionalCount(1);
     std::int64_t id = idArg(args, "LISTING");
@@ -106,6 +153,9 @@ int runShow(const Args& args) {
         for (const auto& p : *purchases) counts[p.status] = counts.value(p.status, 0) + 1;
         out["purchases"] = counts;
     }
+    if (args.flag("verified")) {
+        if (int rc = proveListing(args, session, listing, out); rc != ExitOk) return rc;
+    }
     printOutput(args, out);
     if (meta.status == "mismatch")
         return printError(makeError(ErrorCode::VerificationFailed, "listing " + std::to_string(id) + ": " + meta.error));
@@ -122,14 +172,17 @@ const bool r2 = registerCommand({"listings search", "QUERY... [--limit N] " + kI
     "Full-text search (SQLite FTS5, bm25) over the verified metadata of listings: name,\n"
     "description, tags and licence; every word must match (as a prefix). Best match first.",
     indexOptions({"limit"}), runSearch});
-const bool r3 = registerCommand({"listings show", "ID [--refresh] " + kIndexUsage,
+const bool r3 = registerCommand({"listings show", "ID [--refresh] [--verified [--buyer ADDR] [--checkpoint HASH]] " + kIndexUsage,
     "One listing with its metadata document — fetched from its URI (data:, file:, https:, ipfs:\n"
     "through --ipfs-gateway or $CTRN_IPFS_GATEWAY) and shown only when its sha256 matches the\n"
     "on-chain hash — the signer recovered from its EIP-712 manifest, the rune split, purchases by\n"
     "status and the provider's trust score with its parts. --refresh fetches the metadata again\n"
     "instead of using the verified copy. Exit 1 when the metadata does not match the chain (the\n"
-    "listing is still printed, without the document).",
-    indexOptions(), runShow});
+    "listing is still printed, without the document). --verified proves the provider, kind,\n"
+    "active flag and price (and with --buyer whether that account holds a licence) from the\n"
+    "Marketplace's storage against a header linked to the checkpoint, and checks the index\n"
+    "against them; exit 1 when the node's answer cannot be verified or contradicts itself.",
+    indexOptions({"buyer"}), runShow});
 
 } // namespace
 } // namespace ctrn::cli

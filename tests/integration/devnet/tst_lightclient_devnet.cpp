@@ -209,6 +209,25 @@ private slots:
         QCOMPARE(*parseU256(j["voteEnd"].toString().toStdString()), castNumber(deadline));
     }
 
+    // listings show --verified: the indexed listing agrees with its proven
+    // storage, and a buyer's licence is proven (or proven absent).
+    void ctrnListingVerified() {
+        auto r = runCtrn({"listings", "show", "1", "--verified", "--buyer", account(14), "--network", "devnet", "--datadir",
+                          m_dir.filePath("data"), "--json"});
+        CTRN_EXPECT_OK(r);
+        auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["verified"].toBool(), true);
+        auto chainSide = j["onChain"].toObject();
+        QStringList listing{"call", contract("Marketplace"), "listings(uint256)", "1", "--rpc-url", m_rpc, "--block", chainSide["block"].toString()};
+        QCOMPARE(*parseU256(chainSide["price"].toObject()["wei"].toString().toStdString()), castWord(listing, 5));
+        QCOMPARE(chainSide["price"].toObject()["wei"], j["price"].toObject()["wei"]);
+        QCOMPARE(chainSide["provider"].toString(), j["provider"].toString());
+        QStringList licence{"call", contract("Marketplace"), "hasLicence(address,uint256)(bool)", account(14), "1", "--rpc-url", m_rpc,
+                            "--block", chainSide["block"].toString()};
+        auto l = runCast(licence);
+        QCOMPARE(chainSide["licence"].toBool(), l.out.trimmed() == "true");
+    }
+
     void ctrnBalanceVerifiedThroughCtrn() {
         auto r = runCtrn({"balance", account(14), "--token", "CTRN", "--verified", "--network", "devnet", "--datadir", m_dir.filePath("data"), "--json"});
         CTRN_EXPECT_OK(r);
