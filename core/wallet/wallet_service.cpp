@@ -79,6 +79,12 @@ Result<SendResult> WalletService::signJournalBroadcast(const chain::Address& fro
 
 Result<SendResult> WalletService::send(const SendRequest& r) {
     if (!m_keys.isUnlocked(r.from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + r.from.checksummed());
+    CTRN_ASSIGN(auto prepared, prepare(r));
+    CTRN_ASSIGN(prepared.tx.nonce, m_nonces.next(r.from));
+    return signJournalBroadcast(r.from, std::move(prepared.tx), std::move(prepared.record));
+}
+
+Result<PreparedSend> WalletService::prepare(const SendRequest& r) {
     chain::Transaction tx;
     tx.type = chain::TxType::DynamicFee;
     tx.chainId = U256(m_chainId);
@@ -121,8 +127,12 @@ Result<SendResult> WalletService::send(const SendRequest& r) {
     if (balance.unverifiedValue() < need)
         return makeError(ErrorCode::InvalidInput, "insufficient funds: balance " + chain::formatUnits(balance.unverifiedValue(), 18) +
                                                       " ETH, need up to " + chain::formatUnits(need, 18) + " ETH (value + gas)");
-    CTRN_ASSIGN(tx.nonce, m_nonces.next(r.from));
-    return signJournalBroadcast(r.from, std::move(tx), std::move(record));
+    PreparedSend out;
+    out.maxGasCost = tx.gas * tx.maxFeePerGas;
+    out.maxTotalCost = need;
+    out.tx = std::move(tx);
+    out.record = std::move(record);
+    return out;
 }
 
 Result<SendResult> WalletService::replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel) {

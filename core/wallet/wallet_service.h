@@ -63,11 +63,24 @@ struct ReconcileReport {
     std::vector<std::string> mined, failed, dropped, replaced, rebroadcast, pending;
 };
 
+// --- Wallet pages (desktop): a send as it will be, before it is signed ---
+// What the review screen shows and what send() then signs: the transaction
+// without nonce or signature, with the fees and gas limit chosen and every
+// check made (balances, fees). Nothing is signed or journaled.
+struct PreparedSend {
+    chain::Transaction tx;
+    storage::TxRecord record;
+    U256 maxGasCost = 0;   // gas limit x max fee per gas (wei)
+    U256 maxTotalCost = 0; // value + maxGasCost (wei)
+};
+
 class WalletService {
 public:
     WalletService(rpc::EthNode& node, storage::WalletStore& store, KeyRing& keys, std::uint64_t chainId);
 
     Result<SendResult> send(const SendRequest& request);
+    // send() up to the signature, for a review screen; works while locked.
+    Result<PreparedSend> prepare(const SendRequest& request);
     // Replaces a pending transaction with the same nonce and higher fees
     // (at least +12.5% on both, and at least the current `level` estimate).
     Result<SendResult> speedUp(const chain::Hash& hash, rpc::FeeLevel level = rpc::FeeLevel::Fast);
