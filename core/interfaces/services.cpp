@@ -1,6 +1,7 @@
 #include <core/interfaces/services.h>
 
 #include <core/interfaces/backend.h>
+#include <core/rpc/qt_transport.h>
 
 #include <filesystem>
 #include <fstream>
@@ -37,5 +38,18 @@ Result<chain::Deployment> readDeployment(const std::string& name, const std::str
     if (!deployment) return makeError(deployment.error().code, path + ": " + deployment.error().message);
     return deployment;
 }
+
+// --- Desktop shell (issue #7, desktop-shell) --------------------------------
+std::shared_ptr<rpc::Transport> makeHttpTransport() { return std::make_shared<rpc::QtHttpTransport>(); }
+
+Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
+                                   rpc::ClientOptions options) {
+    rpc::RpcClient client({url}, std::move(transport), options);
+    // Without an expected id connect() learns it from the node.
+    CTRN_TRY(client.connect(std::nullopt));
+    if (!client.chainId()) return makeError(ErrorCode::NodeError, url + " did not report a chain id");
+    return *client.chainId();
+}
+// --- end desktop shell -------------------------------------------------------
 
 } // namespace ctrn::interfaces

@@ -45,4 +45,14 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
 // (ServicesOptions::deployment); an unreadable or malformed file names itself.
 Result<chain::Deployment> readDeployment(const std::string& name, const std::string& path);
 
+// --- Desktop shell (issue #7, desktop-shell) --------------------------------
+// The production transport (HTTP through QtNetwork); create it on the thread
+// that will use it.
+std::shared_ptr<rpc::Transport> makeHttpTransport();
+// The chain id the node at `url` serves (eth_chainId), asked before a
+// network is saved so a typo'd endpoint or a wrong chain is caught then.
+Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
+                                   rpc::ClientOptions options = {});
+// --- end desktop shell -------------------------------------------------------
+
 } // namespace ctrn::interfaces

@@ -7,6 +7,8 @@
 #include <core/util/result.h>
 #include <core/util/uint256.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,11 @@ std::string integerText(const U256& value);
 // The EIP-55 form of an address typed in any case; a mixed-case address
 // with a wrong checksum, a wrong length or a missing 0x is an error saying so.
 Result<std::string> checksumAddress(std::string_view text);
+
+// The EIP-681 payment request a receive QR code shows: ETH to `address`,
+// or with `token` an ERC-20 transfer to `address`; `amount` (smallest unit)
+// when the user asked for one.
+Result<std::string> paymentUri(std::string_view address, std::uint64_t chainId, std::optional<std::string_view> token,
+                               std::optional<U256> amount);
 
 } // namespace ctrn::interfaces

@@ -52,6 +52,19 @@ public:
     }
     Status rename(const std::string& from, const std::string& to) override { return m_backend->wallets->rename(from, to); }
 
+    // --- Desktop onboarding (issue #7, desktop-shell) -----------------------
+    Result<WalletSummary> importPrivateKey(const std::string& name, ByteView privateKey, ByteView password) override {
+        CTRN_ASSIGN(auto key, crypto::PrivateKey::fromBytes(privateKey));
+        CTRN_ASSIGN(auto w, m_backend->wallets->importKey(name, key, password));
+        return summary(w);
+    }
+    Result<WalletSummary> importKeystore(const std::string& name, std::string_view keystoreJson, ByteView filePassword,
+                                         ByteView password) override {
+        CTRN_ASSIGN(auto w, m_backend->wallets->importKeystore(name, keystoreJson, filePassword, password));
+        return summary(w);
+    }
+    // --- end desktop onboarding ---------------------------------------------
+
     Status unlock(const std::string& wallet, ByteView password) override {
         CTRN_ASSIGN(auto keys, m_backend->wallets->decryptKeys(wallet, password));
         m_backend->keys->unlock(std::move(keys));

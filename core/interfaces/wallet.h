@@ -126,6 +126,16 @@ public:
     virtual Result<std::optional<Transaction>> transaction(const chain::Hash& hash) = 0;
     // Writes the history as CSV (wallet/history_csv.h) to `path`; the row count.
     virtual Result<std::uint64_t> exportHistoryCsv(const std::optional<chain::Address>& account, const std::string& path) = 0;
+
+    // --- Desktop onboarding (issue #7, desktop-shell) -----------------------
+    // A wallet of one raw secp256k1 private key (32 bytes), encrypted under
+    // `password`.
+    virtual Result<WalletSummary> importPrivateKey(const std::string& name, ByteView privateKey, ByteView password) = 0;
+    // A keystore v3 file (geth, ethers, cast): opened with `filePassword`,
+    // then stored re-encrypted under `password`.
+    virtual Result<WalletSummary> importKeystore(const std::string& name, std::string_view keystoreJson,
+                                                 ByteView filePassword, ByteView password) = 0;
+    // --- end desktop onboarding ---------------------------------------------
 };
 
 } // namespace ctrn::interfaces

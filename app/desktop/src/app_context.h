@@ -1,0 +1,201 @@
+// AppContext: the desktop app's composition root. It reads the preferences,
+// builds the core services (interfaces::makeServices) for the selected
+// network and data directory, and owns the one worker thread on which every
+// RPC and SQLite call runs. View models never touch core directly: they call
+//
+//     m_context->call<Result<X>>(this,
+//         [=](interfaces::Services& s) { return s.wallet->something(...); },   // worker
+//         [this](Result<X> r) { ... update properties, emit ... });            // UI thread
+//
+// `call` returns a request id; the result comes back as a queued signal
+// carrying that id (requestFinished), and the continuation runs only while
+// the receiver is alive. Jobs run one at a time in submission order, so a
+// job submitted after connect() sees the new services. At shutdown the
+// worker finishes the jobs already queued, destroys the services on its own
+// thread and stops (drain()).
+//
+// QML reaches it as the singleton `AppContext` (import Computronium); it
+// exposes the connection state, preferences, networks, the current wallet
+// and the --screenshot request.
+#pragma once
+
+#include <core/interfaces/services.h>
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+class QTimer;
+class QQuickWindow;
+
+namespace ctrn::desktop {
+
+class NetworkModel;
+class Preferences;
+class SessionController;
+
+// What the command line asked for (parsed in app.cpp).
+struct LaunchOptions {
+    QString dataDir;        // empty: the default data directory
+    QString network;        // empty: the saved choice (devnet at first start)
+    QString screenshotPage; // non-empty: render this page and exit
+    QString screenshotFile;
+};
+
+// Runs on the worker thread. Owns the services; created and destroyed there
+// (the HTTP transport's QNetworkAccessManager must live on the thread that
+// uses it).
+class Worker : public QObject {
+    Q_OBJECT
+public:
+    using Continuation = std::function<void()>;
+    using Job = std::function<Continuation(interfaces::Services&)>;
+
+    // Connects with `options`; on failure the services stay empty and
+    // jobs fail with the connection error.
+    // Each is called on the worker thread (queued from AppContext).
+    void connectServices(quint64 id, const interfaces::ServicesOptions& options);
+    // A job with needsServices=false runs even when not connected (it gets
+    // empty Services): probing a node, reading a file.
+    void runJob(quint64 id, const Job& job, bool needsServices);
+    void pollHead();
+    void shutdown();
+
+signals:
+    void connected(quint64 id, bool ok, const QString& error, quint64 chainId);
+    void jobFinished(quint64 id, const ctrn::desktop::Worker::Continuation& done);
+    void jobFailed(quint64 id, const QString& error);
+    void headChanged(quint64 head);
+
+private:
+    std::optional<interfaces::Services> m_services;
+    interfaces::Services m_none;
+    std::unique_ptr<interfaces::Handler> m_headHandler;
+};
+
+class AppContext : public QObject {
+    Q_OBJECT
+    Q_MOC_INCLUDE("preferences.h")
+    Q_MOC_INCLUDE("network_model.h")
+    Q_MOC_INCLUDE("session_controller.h")
+    Q_MOC_INCLUDE(<QQuickWindow>)
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool connected READ connected NOTIFY connectionChanged)
+    Q_PROPERTY(bool connecting READ connecting NOTIFY connectionChanged)
+    Q_PROPERTY(QString connectionError READ connectionError NOTIFY connectionChanged)
+    Q_PROPERTY(QString networkName READ networkName NOTIFY connectionChanged)
+    Q_PROPERTY(QString rpcUrl READ rpcUrl NOTIFY connectionChanged)
+    Q_PROPERTY(quint64 chainId READ chainId NOTIFY connectionChanged)
+    Q_PROPERTY(quint64 head READ head NOTIFY headChanged)
+    Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+    Q_PROPERTY(ctrn::desktop::Preferences* preferences READ preferences CONSTANT)
+    Q_PROPERTY(ctrn::desktop::NetworkModel* networks READ networks CONSTANT)
+    Q_PROPERTY(ctrn::desktop::SessionController* session READ session CONSTANT)
+    Q_PROPERTY(QString screenshotPage READ screenshotPage CONSTANT)
+    Q_PROPERTY(int pendingRequests READ pendingRequests NOTIFY pendingRequestsChanged)
+
+public:
+    explicit AppContext(LaunchOptions options, QObject* parent = nullptr);
+    ~AppContext() override;
+
+    // The instance QML sees (the one run() made); QML never creates one.
+    static AppContext* create(QQmlEngine* qml, QJSEngine* js);
+    static AppContext* instance();
+
+    bool connected() const { return m_connected; }
+    bool connecting() const { return m_connecting; }
+    QString connectionError() const { return m_connectionError; }
+    QString networkName() const { return m_networkName; }
+    QString rpcUrl() const { return m_rpcUrl; }
+    quint64 chainId() const { return m_chainId; }
+    quint64 head() const { return m_head; }
+    QString dataDir() const { return m_dataDir; }
+    Preferences* preferences() const { return m_preferences; }
+    NetworkModel* networks() const { return m_networks; }
+    SessionController* session() const { return m_session; }
+    QString screenshotPage() const { return m_options.screenshotPage; }
+    QString screenshotFile() const { return m_options.screenshotFile; }
+    int pendingRequests() const { return static_cast<int>(m_pending.size()); }
+
+    // (Re)connects to the network named `name` (NetworkModel); the saved
+    // choice when empty. Jobs queued after this see the new services.
+    Q_INVOKABLE void connectTo(const QString& name = {});
+    Q_INVOKABLE void reconnect() { connectTo(m_networkName); }
+
+    // Runs `work` on the worker and `done` with its result on the UI thread,
+    // unless `receiver` was destroyed meanwhile. Returns the request id.
+    template <typename R, typename Work, typename Done>
+    quint64 call(QObject* receiver, Work work, Done done) {
+        return submit(receiver, [work = std::move(work), done = std::move(done)](interfaces::Services& s) mutable {
+            auto result = std::make_shared<R>(work(s));
+            return Worker::Continuation([done, result]() mutable { done(std::move(*result)); });
+        });
+    }
+    quint64 submit(QObject* receiver, Worker::Job job, bool needsServices = true);
+
+    // As call, for work that needs no connection (`work` takes no arguments).
+    template <typename R, typename Work, typename Done>
+    quint64 callDetached(QObject* receiver, Work work, Done done) {
+        return submit(
+            receiver,
+            [work = std::move(work), done = std::move(done)](interfaces::Services&) mutable {
+                auto result = std::make_shared<R>(work());
+                return Worker::Continuation([done, result]() mutable { done(std::move(*result)); });
+            },
+            false);
+    }
+
+    // --screenshot: grabs `window` (after the page said it is ready), writes
+    // the PNG and emits screenshotDone (run() then exits).
+    Q_INVOKABLE void saveScreenshot(QQuickWindow* window);
+
+    // Finishes the queued jobs, destroys the services on the worker and
+    // stops it. Idempotent; the destructor calls it.
+    void drain();
+
+signals:
+    void connectionChanged();
+    void headChanged();
+    void pendingRequestsChanged();
+    // Every request ends with exactly one of these.
+    void requestFinished(quint64 id);
+    void requestFailed(quint64 id, const QString& error);
+    void screenshotDone(bool ok, const QString& message);
+
+private:
+    void onConnected(quint64 id, bool ok, const QString& error, quint64 chainId);
+    void onJobFinished(quint64 id, const Worker::Continuation& done);
+    void onJobFailed(quint64 id, const QString& error);
+
+    LaunchOptions m_options;
+    QString m_dataDir;
+    Preferences* m_preferences = nullptr;
+    NetworkModel* m_networks = nullptr;
+    SessionController* m_session = nullptr;
+    QThread m_thread;
+    Worker* m_worker = nullptr;
+    quint64 m_nextId = 1;
+    quint64 m_connectId = 0;
+    std::map<quint64, QPointer<QObject>> m_pending;
+    bool m_connected = false;
+    bool m_connecting = false;
+    bool m_drained = false;
+    QString m_connectionError;
+    QString m_networkName;
+    QString m_rpcUrl;
+    quint64 m_chainId = 0;
+    quint64 m_head = 0;
+    QTimer* m_pollTimer = nullptr;
+};
+
+} // namespace ctrn::desktop
+
+Q_DECLARE_METATYPE(ctrn::desktop::Worker::Continuation)

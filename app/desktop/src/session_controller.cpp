@@ -1,0 +1,157 @@
+#include "session_controller.h"
+
+#include "app_context.h"
+#include "preferences.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+
+namespace ctrn::desktop {
+
+namespace {
+
+QVariantMap toVariant(const interfaces::WalletSummary& w) {
+    QVariantList accounts;
+    for (const auto& a : w.accounts)
+        accounts.push_back(QVariantMap{{QStringLiteral("address"), QString::fromStdString(a.address)},
+                                       {QStringLiteral("label"), QString::fromStdString(a.label)},
+                                       {QStringLiteral("watchOnly"), a.watchOnly}});
+    return {{QStringLiteral("name"), QString::fromStdString(w.name)},
+            {QStringLiteral("kind"), QString::fromStdString(w.kind)},
+            {QStringLiteral("accounts"), accounts}};
+}
+
+} // namespace
+
+SessionController::SessionController(AppContext* context) : QObject(context), m_context(context) {
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (!m_locked && currentKind() != QLatin1String("watch")) lock();
+    });
+    connect(m_context->preferences(), &Preferences::lockTimeoutMinutesChanged, this, &SessionController::restartIdleTimer);
+    connect(m_context, &AppContext::connectionChanged, this, [this] {
+        if (m_context->connected()) refresh();
+    });
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool SessionController::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin: noteActivity(); break;
+    default: break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void SessionController::noteActivity() {
+    if (!m_locked) restartIdleTimer();
+}
+
+void SessionController::restartIdleTimer() {
+    m_idle.start(m_context->preferences()->lockTimeoutMinutes() * 60 * 1000);
+}
+
+QString SessionController::currentKind() const {
+    for (const auto& w : m_wallets) {
+        const auto m = w.toMap();
+        if (m.value(QStringLiteral("name")).toString() == m_current) return m.value(QStringLiteral("kind")).toString();
+    }
+    return {};
+}
+
+void SessionController::setCurrentWallet(const QString& name) {
+    if (name == m_current) return;
+    // Switching wallets locks the one that was open.
+    if (!m_locked) lock();
+    m_current = name;
+    m_context->preferences()->setWallet(name);
+    emit currentWalletChanged();
+    // A watch-only wallet has no keys to unlock.
+    if (currentKind() == QLatin1String("watch")) setLocked(false);
+}
+
+void SessionController::refresh() {
+    m_context->call<Result<std::vector<interfaces::WalletSummary>>>(
+        this, [](interfaces::Services& s) { return s.wallet->listWallets(); },
+        [this](Result<std::vector<interfaces::WalletSummary>> list) {
+            if (!list) {
+                setError(QString::fromStdString(list.error().message));
+                return;
+            }
+            m_wallets.clear();
+            QString keep;
+            const QString saved = m_current.isEmpty() ? m_context->preferences()->wallet() : m_current;
+            for (const auto& w : *list) {
+                m_wallets.push_back(toVariant(w));
+                if (QString::fromStdString(w.name) == saved) keep = saved;
+            }
+            if (keep.isEmpty() && !list->empty()) keep = QString::fromStdString(list->front().name);
+            m_walletsLoaded = true;
+            emit walletsChanged();
+            if (keep != m_current) {
+                m_current = keep;
+                m_context->preferences()->setWallet(keep);
+                emit currentWalletChanged();
+            }
+            if (currentKind() == QLatin1String("watch")) setLocked(false);
+        });
+}
+
+void SessionController::unlock(const QString& password) {
+    if (m_busy || m_current.isEmpty()) return;
+    setBusy(true);
+    setError({});
+    auto secret = std::make_shared<SecureString>(secureFromString(password.toStdString()));
+    m_context->call<Status>(
+        this, [name = m_current.toStdString(), secret](interfaces::Services& s) { return s.wallet->unlock(name, secret->view()); },
+        [this](Status status) {
+            setBusy(false);
+            if (!status) {
+                const QString message = status.error().code == ErrorCode::WrongPassword
+                                            ? tr("Wrong password.")
+                                            : QString::fromStdString(status.error().message);
+                setError(message);
+                emit unlockFailed(message);
+                return;
+            }
+            setLocked(false);
+        });
+}
+
+void SessionController::openAfterOnboarding(const QString& name, const QString& password) {
+    m_current = name;
+    m_context->preferences()->setWallet(name);
+    emit currentWalletChanged();
+    refresh();
+    if (!password.isEmpty()) unlock(password);
+}
+
+void SessionController::lock() {
+    m_idle.stop();
+    m_context->call<bool>(this, [](interfaces::Services& s) { s.wallet->lock(); return true; }, [](bool) {});
+    if (currentKind() != QLatin1String("watch")) setLocked(true);
+}
+
+void SessionController::setLocked(bool locked) {
+    if (locked == m_locked) return;
+    m_locked = locked;
+    if (!m_locked) restartIdleTimer();
+    emit lockedChanged();
+}
+
+void SessionController::setBusy(bool busy) {
+    if (busy == m_busy) return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void SessionController::setError(const QString& error) {
+    if (error == m_error) return;
+    m_error = error;
+    emit errorChanged();
+}
+
+} // namespace ctrn::desktop

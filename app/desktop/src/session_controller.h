@@ -1,0 +1,78 @@
+// SessionController: which wallets exist, which one is open, and whether it
+// is locked. Unlocking runs the wallet's scrypt on the worker; the app locks
+// itself (and asks core to forget the keys) after the idle time set in
+// Preferences, counted from the last key press, click or scroll anywhere in
+// the app. QML reaches it as AppContext.session.
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+
+namespace ctrn::desktop {
+
+class AppContext;
+
+class SessionController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("AppContext.session")
+    Q_PROPERTY(QVariantList wallets READ wallets NOTIFY walletsChanged)
+    Q_PROPERTY(bool walletsLoaded READ walletsLoaded NOTIFY walletsChanged)
+    Q_PROPERTY(QString currentWallet READ currentWallet WRITE setCurrentWallet NOTIFY currentWalletChanged)
+    Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentWalletChanged)
+    Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    explicit SessionController(AppContext* context);
+
+    QVariantList wallets() const { return m_wallets; }
+    bool walletsLoaded() const { return m_walletsLoaded; }
+    QString currentWallet() const { return m_current; }
+    void setCurrentWallet(const QString& name);
+    QString currentKind() const;
+    bool locked() const { return m_locked; }
+    bool busy() const { return m_busy; }
+    QString error() const { return m_error; }
+
+    // Reloads the wallet list (after a connection or an import).
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void unlock(const QString& password);
+    Q_INVOKABLE void lock();
+    // Makes `name` current and unlocked without a password prompt: right
+    // after onboarding, which already had the password (and the keys).
+    Q_INVOKABLE void openAfterOnboarding(const QString& name, const QString& password);
+
+    // Restarts the idle timer (the app's event filter calls it).
+    void noteActivity();
+
+signals:
+    void walletsChanged();
+    void currentWalletChanged();
+    void lockedChanged();
+    void busyChanged();
+    void errorChanged();
+    void unlockFailed(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void setLocked(bool locked);
+    void setBusy(bool busy);
+    void setError(const QString& error);
+    void restartIdleTimer();
+    AppContext* m_context;
+    QVariantList m_wallets;
+    bool m_walletsLoaded = false;
+    QString m_current;
+    bool m_locked = true;
+    bool m_busy = false;
+    QString m_error;
+    QTimer m_idle;
+};
+
+} // namespace ctrn::desktop
