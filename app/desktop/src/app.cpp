@@ -2,11 +2,11 @@
 
 #include "app_context.h"
 #include "preferences.h"
-#include "startup_report.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -34,7 +34,9 @@ int run(int argc, char** argv) {
             if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
         }
     }
-    QGuiApplication app(argc, argv);
+    // A QApplication (not QGuiApplication): QtCharts' ChartView (the
+    // wallet pages' charts) is built on QGraphicsView and needs one.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Computronium Wallet"));
     QGuiApplication::setOrganizationName(QStringLiteral("Computronium"));
     QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
@@ -107,21 +109,6 @@ int run(int argc, char** argv) {
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
-
-    // CTRN_STARTUP_REPORT=1 (scripts/bench-desktop): print when the first
-    // frame was shown and, with --screenshot, when the page was ready.
-    double firstFrameMs = -1;
-    if (qEnvironmentVariableIsSet("CTRN_STARTUP_REPORT")) {
-        if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front())) {
-            QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&firstFrameMs] {
-                if (firstFrameMs < 0) firstFrameMs = msSinceProcessStart();
-            });
-        }
-        QObject::connect(&context, &AppContext::pageReady, &app, [&firstFrameMs] {
-            std::printf("startup: first-frame-ms=%.0f ready-ms=%.0f rss-kib=%ld\n", firstFrameMs, msSinceProcessStart(),
-                        residentKiB());
-        });
-    }
     context.connectTo(options.network);
     const int rc = QGuiApplication::exec();
     context.drain();
