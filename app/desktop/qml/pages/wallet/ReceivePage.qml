@@ -67,7 +67,7 @@ Item {
                             Timer { id: copied; interval: 1500 }
                         }
                         SegmentedControl {
-                            options: [{ value: "ETH", label: "ETH" }, { value: "CTRN", label: "CTRN" }]
+                            options: [{ value: "ETH", text: "ETH" }, { value: "CTRN", text: "CTRN" }]
                             value: receive.asset
                             onActivated: v => receive.asset = v
                         }

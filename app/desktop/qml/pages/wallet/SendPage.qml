@@ -44,7 +44,7 @@ Item {
                 visible: send.stage === "edit"
                 SegmentedControl {
                     objectName: "assetSelector"
-                    options: [{ value: "ETH", label: "ETH" }, { value: "CTRN", label: "CTRN" }]
+                    options: [{ value: "ETH", text: "ETH" }, { value: "CTRN", text: "CTRN" }]
                     value: send.asset
                     onActivated: v => send.asset = v
                 }
