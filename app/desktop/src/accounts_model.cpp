@@ -196,7 +196,9 @@ quint64 AccountsModel::refresh() {
             out.faucet = static_cast<bool>(s.node->faucetAvailable());
             return out;
         },
-        [this, id](Result<Loaded> r) {
+        [this, id, wallet](Result<Loaded> r) {
+            // An answer for a wallet no longer shown (switched meanwhile) is dropped.
+            if (m_wallet.toStdString() != wallet) return emit requestDone(*id, false, tr("superseded"));
             if (!r) return fail(*id, errorText(r.error()));
             std::vector<Row> rows;
             QString firstError;
