@@ -102,9 +102,13 @@ Item {
                                     text: preset.modelData.level === "slow" ? qsTr("Slow") : preset.modelData.level === "fast" ? qsTr("Fast") : qsTr("Normal")
                                     color: Theme.text; font.weight: Font.DemiBold
                                 }
-                                Label { text: qsTr("max %1 gwei").arg(preset.modelData.maxFee); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                                Label { text: qsTr("max %1 gwei").arg(preset.modelData.maxFee); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; elide: Text.ElideRight; Layout.fillWidth: true }
                                 Label { text: qsTr("tip %1 gwei").arg(preset.modelData.priorityFee); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-                                Label { text: qsTr("≤ %1 ETH per transfer").arg(preset.modelData.transferCost); color: Theme.textFaint; font.pixelSize: Theme.fontSmall }
+                                Label {
+                                    text: qsTr("≤ %1 ETH per transfer").arg(preset.modelData.transferCost)
+                                    color: Theme.textFaint; font.pixelSize: Theme.fontSmall
+                                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere; Layout.fillWidth: true
+                                }
                             }
                         }
                     }
