@@ -18,7 +18,7 @@ class Setup : public QObject {
 public slots:
     void applicationAvailable() {
         QQuickStyle::setStyle(QStringLiteral("Basic"));
-        m_context = std::make_unique<ctrn::desktop::AppContext>(ctrn::desktop::LaunchOptions{m_dir.path(), {}, {}, {}});
+        m_context = std::make_unique<ctrn::desktop::AppContext>(ctrn::desktop::LaunchOptions{m_dir.path(), {}, {}, {}, {}});
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
     void cleanupTestCase() { m_context.reset(); }

@@ -138,6 +138,7 @@ ApplicationWindow {
             if (window.screenshotEntry.shell && !window.session.walletsLoaded)
                 return
             running = false
+            AppContext.reportPageReady()
             grabDelay.start()
         }
     }

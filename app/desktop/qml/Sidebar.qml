@@ -94,7 +94,7 @@ Rectangle {
                 id: walletRow
                 anchors.fill: parent
                 anchors.margins: 10
-                spacing: 10
+                spacing: 6
                 Rectangle {
                     width: 32; height: 32; radius: 16
                     color: Theme.accentSoft
@@ -108,6 +108,7 @@ Rectangle {
                 ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1 // takes what is left; names elide
                     Label {
                         text: AppContext.session.currentWallet
                         color: Theme.text
@@ -124,7 +125,7 @@ Rectangle {
                 }
                 ToolButton {
                     objectName: "addWalletButton"
-                    implicitWidth: 30; implicitHeight: 30
+                    implicitWidth: 26; implicitHeight: 26
                     onClicked: sidebar.addWallet()
                     contentItem: Icon { name: "plus"; color: Theme.textMuted; size: 16 }
                     background: Rectangle { radius: 8; color: parent.hovered ? Theme.surfaceHover : "transparent" }
@@ -134,7 +135,7 @@ Rectangle {
                 ToolButton {
                     objectName: "lockButton"
                     visible: AppContext.session.currentKind !== "watch"
-                    implicitWidth: 30; implicitHeight: 30
+                    implicitWidth: 26; implicitHeight: 26
                     onClicked: AppContext.session.lock()
                     contentItem: Icon { name: "lock"; color: Theme.textMuted; size: 16 }
                     background: Rectangle { radius: 8; color: parent.hovered ? Theme.surfaceHover : "transparent" }

@@ -53,6 +53,6 @@ QtObject {
     readonly property int radius: 10
     readonly property int radiusLarge: 16
     readonly property int controlHeight: 42
-    readonly property int sidebarWidth: 232
+    readonly property int sidebarWidth: 248
     readonly property int contentMaxWidth: 880
 }

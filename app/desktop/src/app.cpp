@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "preferences.h"
+#include "startup_report.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -28,11 +29,13 @@ constexpr int kScreenshotTimeoutMs = 60000;
 int run(int argc, char** argv) {
     // --screenshot renders without a display: the offscreen platform and the
     // software renderer, unless the caller chose otherwise.
+    // --help and --version print and exit, so they need no display either.
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-            if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
-        }
+        const bool shot = qstrcmp(argv[i], "--screenshot") == 0;
+        const bool info = qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 ||
+                          qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0;
+        if ((shot || info) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (shot && qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
     }
     // A QApplication (not QGuiApplication): QtCharts' ChartView (the
     // wallet pages' charts) is built on QGraphicsView and needs one.
@@ -48,7 +51,7 @@ int run(int argc, char** argv) {
     QCommandLineOption network(QStringLiteral("network"), QStringLiteral("Connect to network NAME (devnet, or one added in Settings)."),
                                QStringLiteral("NAME"));
     QCommandLineOption datadir(QStringLiteral("datadir"),
-                               QStringLiteral("Use data directory DIR (default $XDG_DATA_HOME/computronium-wallet)."),
+                               QStringLiteral("Use data directory DIR (default: computronium-wallet under XDG_DATA_HOME, else ~/.local/share)."),
                                QStringLiteral("DIR"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Render page PAGE once its data has loaded, save it as the PNG file given as the "
@@ -109,6 +112,21 @@ int run(int argc, char** argv) {
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
+
+    // CTRN_STARTUP_REPORT=1 (scripts/bench-desktop): print when the first
+    // frame was shown and, with --screenshot, when the page was ready.
+    double firstFrameMs = -1;
+    if (qEnvironmentVariableIsSet("CTRN_STARTUP_REPORT")) {
+        if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front())) {
+            QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&firstFrameMs] {
+                if (firstFrameMs < 0) firstFrameMs = msSinceProcessStart();
+            });
+        }
+        QObject::connect(&context, &AppContext::pageReady, &app, [&firstFrameMs] {
+            std::printf("startup: first-frame-ms=%.0f ready-ms=%.0f rss-kib=%ld\n", firstFrameMs, msSinceProcessStart(),
+                        residentKiB());
+        });
+    }
     context.connectTo(options.network);
     const int rc = QGuiApplication::exec();
     context.drain();

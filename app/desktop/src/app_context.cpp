@@ -131,6 +131,7 @@ void AppContext::connectTo(const QString& name) {
     options.chainId = network->chainId;
     options.client.timeout = std::chrono::milliseconds(5000);
     options.client.retries = 1;
+    options.keystore = m_options.keystore;
     options.idleTimeout = std::chrono::seconds(std::max(1, m_preferences->lockTimeoutMinutes()) * 60);
     // desktop-wallet: the manifest says where CTRN lives and whether this is the devnet (faucet).
     options.deployment = findNetworkDeployment(network->name);

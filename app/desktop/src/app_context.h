@@ -47,6 +47,9 @@ struct LaunchOptions {
     QString network;        // empty: the saved choice (devnet at first start)
     QString screenshotPage; // non-empty: render this page and exit
     QString screenshotFile;
+    // How new key files are encrypted: standard scrypt. Tests set
+    // lightScrypt() to run fast; the app has no flag for it.
+    crypto::KeystoreParams keystore = crypto::KeystoreParams::standardScrypt();
 };
 
 // Runs on the worker thread. Owns the services; created and destroyed there
@@ -156,6 +159,9 @@ public:
     // --screenshot: grabs `window` (after the page said it is ready), writes
     // the PNG and emits screenshotDone (run() then exits).
     Q_INVOKABLE void saveScreenshot(QQuickWindow* window);
+    // Main.qml calls it when the --screenshot page has loaded its data
+    // (before the frames that settle it): the "ready" startup figure.
+    Q_INVOKABLE void reportPageReady() { emit pageReady(); }
 
     // Finishes the queued jobs, destroys the services on the worker and
     // stops it. Idempotent; the destructor calls it.
@@ -169,6 +175,7 @@ signals:
     void requestFinished(quint64 id);
     void requestFailed(quint64 id, const QString& error);
     void screenshotDone(bool ok, const QString& message);
+    void pageReady();
 
 private:
     void onConnected(quint64 id, bool ok, const QString& error, quint64 chainId);

@@ -30,7 +30,14 @@ SessionController::SessionController(AppContext* context) : QObject(context), m_
     });
     connect(m_context->preferences(), &Preferences::lockTimeoutMinutesChanged, this, &SessionController::restartIdleTimer);
     connect(m_context, &AppContext::connectionChanged, this, [this] {
-        if (m_context->connected()) refresh();
+        const bool connected = m_context->connected();
+        if (connected && !m_wasConnected) {
+            // New services have an empty key ring: whatever was unlocked
+            // before (another network) must be unlocked again.
+            if (currentKind() != QLatin1String("watch")) setLocked(true);
+            refresh();
+        }
+        m_wasConnected = connected;
     });
     QCoreApplication::instance()->installEventFilter(this);
 }
@@ -51,7 +58,7 @@ void SessionController::noteActivity() {
 }
 
 void SessionController::restartIdleTimer() {
-    m_idle.start(m_context->preferences()->lockTimeoutMinutes() * 60 * 1000);
+    m_idle.start(m_idleOverrideMs > 0 ? m_idleOverrideMs : m_context->preferences()->lockTimeoutMinutes() * 60 * 1000);
 }
 
 QString SessionController::currentKind() const {
@@ -64,13 +71,13 @@ QString SessionController::currentKind() const {
 
 void SessionController::setCurrentWallet(const QString& name) {
     if (name == m_current) return;
-    // Switching wallets locks the one that was open.
-    if (!m_locked) lock();
+    // Switching wallets forgets the keys of the one that was open.
+    if (!m_locked) forgetKeys();
     m_current = name;
     m_context->preferences()->setWallet(name);
     emit currentWalletChanged();
     // A watch-only wallet has no keys to unlock.
-    if (currentKind() == QLatin1String("watch")) setLocked(false);
+    setLocked(currentKind() != QLatin1String("watch"));
 }
 
 void SessionController::refresh() {
@@ -131,8 +138,12 @@ void SessionController::openAfterOnboarding(const QString& name, const QString& 
 
 void SessionController::lock() {
     m_idle.stop();
+    forgetKeys();
+    setLocked(currentKind() != QLatin1String("watch"));
+}
+
+void SessionController::forgetKeys() {
     m_context->call<bool>(this, [](interfaces::Services& s) { s.wallet->lock(); return true; }, [](bool) {});
-    if (currentKind() != QLatin1String("watch")) setLocked(true);
 }
 
 void SessionController::setLocked(bool locked) {

@@ -48,6 +48,8 @@ public:
 
     // Restarts the idle timer (the app's event filter calls it).
     void noteActivity();
+    // Tests shorten the idle time from minutes to `ms` (0: the preference).
+    void setIdleOverrideMs(int ms) { m_idleOverrideMs = ms; if (!m_locked) restartIdleTimer(); }
 
 signals:
     void walletsChanged();
@@ -62,6 +64,7 @@ protected:
 
 private:
     void setLocked(bool locked);
+    void forgetKeys();
     void setBusy(bool busy);
     void setError(const QString& error);
     void restartIdleTimer();
@@ -70,6 +73,8 @@ private:
     bool m_walletsLoaded = false;
     QString m_current;
     bool m_locked = true;
+    bool m_wasConnected = false;
+    int m_idleOverrideMs = 0;
     bool m_busy = false;
     QString m_error;
     QTimer m_idle;

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Shapes
 import Computronium
 
 // The full-window frame of the flows outside the shell (connecting,
@@ -20,15 +21,26 @@ Rectangle {
     color: Theme.background
 
     // A soft accent glow behind the card.
-    Rectangle {
-        anchors.centerIn: parent
-        width: parent.width * 0.9
-        height: parent.height * 0.9
-        radius: width / 2
-        opacity: Theme.dark ? 0.10 : 0.06
-        gradient: Gradient {
-            GradientStop { position: 0; color: Theme.accent }
-            GradientStop { position: 1; color: "transparent" }
+    Shape {
+        anchors.fill: parent
+        opacity: Theme.dark ? 0.22 : 0.12
+        ShapePath {
+            strokeWidth: -1
+            fillGradient: RadialGradient {
+                centerX: frame.width / 2
+                centerY: frame.height * 0.45
+                centerRadius: Math.max(frame.width, frame.height) * 0.55
+                focalX: centerX
+                focalY: centerY
+                GradientStop { position: 0; color: Theme.accent }
+                GradientStop { position: 1; color: "transparent" }
+            }
+            startX: 0
+            startY: 0
+            PathLine { x: frame.width; y: 0 }
+            PathLine { x: frame.width; y: frame.height }
+            PathLine { x: 0; y: frame.height }
+            PathLine { x: 0; y: 0 }
         }
     }
 

@@ -13,6 +13,7 @@ FlowFrame {
     signal finished()
 
     property int step: 0  // 0 form, 1 phrase, 2 confirm
+    readonly property alias controller: controller
     readonly property bool ready: true
 
     title: [qsTr("Create a wallet"), qsTr("Your recovery phrase"), qsTr("Confirm your phrase")][step]
@@ -101,17 +102,22 @@ FlowFrame {
                         anchors.leftMargin: 12
                         spacing: 8
                         Label { text: wordCell.index + 1; color: Theme.textFaint; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 18 }
-                        Label { text: wordCell.modelData; color: Theme.text; font.family: Theme.monoFamily; font.pixelSize: Theme.fontBody }
+                        Label {
+                            text: wordCell.modelData
+                            color: Theme.text
+                            font.family: Theme.monoFamily
+                            font.pixelSize: Theme.fontBody
+                            Layout.fillWidth: true
+                        }
                     }
                 }
             }
         }
         Banner { Layout.fillWidth: true; kind: "warning"; text: qsTr("Never type these words into a website or share them. Support will never ask for them.") }
-        CheckBox {
+        AppCheckBox {
             id: saved
             objectName: "savedCheck"
             text: qsTr("I have written the words down")
-            palette.text: Theme.text
         }
         AppButton {
             objectName: "continueButton"
@@ -136,10 +142,10 @@ FlowFrame {
                 property alias answer: answerField.text
                 Layout.fillWidth: true
                 label: qsTr("Word #%1").arg(modelData + 1)
-                AppTextField { id: answerField; Layout.fillWidth: true; monospace: true }
+                AppTextField { id: answerField; objectName: "answer" + modelData; Layout.fillWidth: true; monospace: true }
             }
         }
-        Banner { id: mismatch; Layout.fillWidth: true; text: "" }
+        Banner { id: mismatch; objectName: "mismatchBanner"; Layout.fillWidth: true; text: "" }
         AppButton {
             objectName: "confirmButton"
             Layout.fillWidth: true

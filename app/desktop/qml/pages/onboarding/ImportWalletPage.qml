@@ -79,7 +79,13 @@ FlowFrame {
         visible: page.kind === "mnemonic"
         Layout.fillWidth: true
         label: qsTr("Accounts to derive")
-        SpinBox { id: accounts; from: 1; to: 20; value: 1; editable: true }
+        SegmentedControl {
+            id: accounts
+            Layout.fillWidth: true
+            value: "1"
+            options: ["1", "3", "5", "10"].map(n => ({ value: n, text: n }))
+            onActivated: v => value = v
+        }
     }
     FormField {
         visible: page.kind === "key"
@@ -135,7 +141,7 @@ FlowFrame {
                  && (!page.needsPassword || (password.acceptable && repeat.text === password.text))
         onClicked: {
             if (page.kind === "mnemonic")
-                controller.importMnemonic(nameField.text, phrase.text, password.text, accounts.value)
+                controller.importMnemonic(nameField.text, phrase.text, password.text, Number(accounts.value))
             else if (page.kind === "key")
                 controller.importPrivateKey(nameField.text, keyField.text, password.text)
             else if (page.kind === "keystore")

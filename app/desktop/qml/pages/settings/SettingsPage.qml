@@ -74,7 +74,7 @@ Item {
                     description: qsTr("More languages arrive as translations are added.")
                     AppComboBox {
                         width: 240
-                        model: page.prefs.languages.map(code => ({ code: code, name: Qt.locale(code).nativeLanguageName }))
+                        model: page.prefs.languages.map(code => ({ code: code, name: code === "en" ? "English" : Qt.locale(code).nativeLanguageName }))
                         textRole: "name"
                         valueRole: "code"
                         Component.onCompleted: currentIndex = indexOfValue(page.prefs.language)
@@ -158,7 +158,14 @@ Item {
                                         font.pixelSize: Theme.fontSmall
                                     }
                                 }
-                                Label { text: networkRow.url; color: Theme.textMuted; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall }
+                                Label {
+                                    text: networkRow.url
+                                    color: Theme.textMuted
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontSmall
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                }
                             }
                             AppButton {
                                 visible: !networkRow.active
