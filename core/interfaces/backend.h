@@ -3,6 +3,7 @@
 // factories makeServices uses. Not included by app/.
 #pragma once
 
+#include <core/chain/deployment.h>
 #include <core/interfaces/node.h>
 #include <core/interfaces/wallet.h>
 #include <core/rpc/client.h>
@@ -23,6 +24,7 @@ struct Backend {
     std::unique_ptr<wallet::WalletManager> wallets;
     std::unique_ptr<wallet::WalletService> service;
     std::uint64_t chainId = 0;
+    std::optional<chain::Deployment> deployment;
 };
 
 std::unique_ptr<Node> makeNode(std::shared_ptr<Backend> backend);

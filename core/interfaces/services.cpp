@@ -4,6 +4,8 @@
 #include <core/rpc/qt_transport.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace ctrn::interfaces {
 
@@ -17,11 +19,24 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     b->client = std::make_unique<rpc::RpcClient>(options.urls, std::move(transport), options.client);
     CTRN_TRY(b->client->connect(options.chainId));
     b->chainId = options.chainId;
+    b->deployment = options.deployment;
     b->node = std::make_unique<rpc::EthNode>(*b->client);
     b->keys = std::make_unique<wallet::KeyRing>(options.idleTimeout, options.clock);
     b->wallets = std::make_unique<wallet::WalletManager>(options.dataDir, *b->store, options.keystore);
     b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
     return Services{makeNode(b), makeWallet(b)};
+}
+
+Result<chain::Deployment> readDeployment(const std::string& name, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError(ErrorCode::NotFound, "no deployment manifest at " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto json = parseJson(text.str());
+    if (!json) return makeError(ErrorCode::InvalidInput, path + ": " + json.error().message);
+    auto deployment = chain::deploymentFromJson(name, *json);
+    if (!deployment) return makeError(deployment.error().code, path + ": " + deployment.error().message);
+    return deployment;
 }
 
 // --- Desktop shell (issue #7, desktop-shell) --------------------------------

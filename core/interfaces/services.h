@@ -4,6 +4,7 @@
 // calls it once; tests pass a fake transport.
 #pragma once
 
+#include <core/chain/deployment.h>
 #include <core/crypto/keystore.h>
 #include <core/interfaces/node.h>
 #include <core/interfaces/wallet.h>
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct ServicesOptions {
     crypto::KeystoreParams keystore;   // for newly written key files
     std::chrono::seconds idleTimeout{300};
     wallet::KeyRing::Clock clock;      // tests inject one; default steady_clock
+    // The network's deployment manifest (chain/deployment.h): where CTRN
+    // lives, and whether this is the devnet (faucet). Absent: ETH only.
+    std::optional<chain::Deployment> deployment;
 };
 
 struct Services {
@@ -34,6 +39,11 @@ struct Services {
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);
+
+// --- Wallet pages (desktop-wallet) ---
+// The deployment manifest in the file at `path`, as network `name`
+// (ServicesOptions::deployment); an unreadable or malformed file names itself.
+Result<chain::Deployment> readDeployment(const std::string& name, const std::string& path);
 
 // --- Desktop shell (issue #7, desktop-shell) --------------------------------
 // The production transport (HTTP through QtNetwork); create it on the thread

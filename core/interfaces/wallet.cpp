@@ -1,5 +1,11 @@
 #include <core/interfaces/backend.h>
 
+#include <core/chain/u256.h>
+#include <core/encoding/abi.h>
+#include <core/util/hex.h>
+#include <core/wallet/history_csv.h>
+#include <core/wallet/token_balance.h>
+
 namespace ctrn::interfaces {
 namespace {
 
@@ -101,7 +107,137 @@ public:
         return m_changed.add(std::move(fn));
     }
 
+    // --- Wallet pages (desktop) ---
+    Status renameAccount(const chain::Address& account, const std::string& label) override {
+        return m_backend->store->setAccountLabel(account.checksummed(), label);
+    }
+
+    Result<TxPreview> preview(const SendRequest& request) override {
+        CTRN_TRY(checkBalance(request));
+        CTRN_ASSIGN(auto prepared, m_backend->service->prepare(request));
+        TxPreview p;
+        p.from = request.from.checksummed();
+        p.to = prepared.tx.to ? prepared.tx.to->checksummed() : std::string();
+        p.value = prepared.tx.value;
+        p.recipient = request.to.checksummed();
+        p.data = toHex(prepared.tx.data);
+        p.gasLimit = prepared.tx.gas;
+        p.fee = {prepared.tx.maxFeePerGas, prepared.tx.maxPriorityFeePerGas};
+        p.maxGasCost = prepared.maxGasCost;
+        p.maxTotalCost = prepared.maxTotalCost;
+        if (!prepared.tx.data.empty()) {
+            // Decoded from the call data that will be signed, not from the
+            // request: the screen shows what the transaction does.
+            CTRN_ASSIGN(auto call, decodeTransfer(prepared.tx.data));
+            p.method = "transfer(address,uint256)";
+            p.recipient = call.first.checksummed();
+            p.tokenAmount = call.second;
+            CTRN_ASSIGN(p.tokenSymbol, wallet::tokenSymbol(*m_backend->node, *request.token));
+            CTRN_ASSIGN(p.tokenDecimals, m_backend->node->tokenDecimals(*request.token));
+        }
+        return p;
+    }
+
+    Result<U256> maxSendable(const SendRequest& request) override {
+        if (request.token) {
+            if (isCtrn(*request.token)) {
+                CTRN_ASSIGN(auto b, wallet::lockedTokenBalance(*m_backend->node, *request.token, request.from));
+                return b.unverifiedValue().free();
+            }
+            CTRN_ASSIGN(auto b, m_backend->node->tokenBalance(*request.token, request.from));
+            return b.unverifiedValue();
+        }
+        // ETH: what is left after the most the gas can cost. The gas limit
+        // and fee are the ones send() would choose for this request.
+        SendRequest probe = request;
+        probe.amount = 0;
+        U256 gas = 0, maxFee = 0;
+        if (probe.gasLimit) {
+            gas = *probe.gasLimit;
+        } else {
+            rpc::CallRequest call{probe.from, probe.to, 0, {}};
+            CTRN_ASSIGN(gas, m_backend->node->estimateGasWithMargin(call));
+        }
+        if (probe.customFee) {
+            maxFee = probe.customFee->maxFeePerGas;
+        } else {
+            CTRN_ASSIGN(auto estimates, m_backend->node->estimateFees());
+            maxFee = estimates.level(probe.level).maxFeePerGas;
+        }
+        CTRN_ASSIGN(auto balance, m_backend->node->balance(probe.from, "pending"));
+        const U256 gasCost = gas * maxFee;
+        return balance.unverifiedValue() > gasCost ? balance.unverifiedValue() - gasCost : U256(0);
+    }
+
+    Result<SendResult> sendWithPassword(const SendRequest& request, ByteView password) override {
+        CTRN_ASSIGN(auto account, m_backend->store->account(request.from.checksummed()));
+        if (!account) return makeError(ErrorCode::NotFound, "account " + request.from.checksummed() + " is not in this wallet");
+        if (account->watchOnly)
+            return makeError(ErrorCode::InvalidInput, "account " + request.from.checksummed() + " is watch-only: it cannot sign");
+        // The password first: a wrong one must stop the send before any
+        // other work, and the keys it unlocks are the ones that sign.
+        CTRN_TRY(unlock(account->wallet, password));
+        CTRN_TRY(checkBalance(request));
+        return send(request);
+    }
+
+    Result<std::vector<Transaction>> historyPage(const std::optional<chain::Address>& account, const std::optional<HistoryKey>& after,
+                                                 std::size_t limit) override {
+        return m_backend->store->historyPage(m_backend->chainId, addressText(account), after, limit);
+    }
+    Result<std::uint64_t> historyCount(const std::optional<chain::Address>& account) override {
+        return m_backend->store->historyCount(m_backend->chainId, addressText(account));
+    }
+    Result<std::optional<Transaction>> transaction(const chain::Hash& hash) override { return m_backend->store->transaction(hash.hex()); }
+    Result<std::uint64_t> exportHistoryCsv(const std::optional<chain::Address>& account, const std::string& path) override {
+        return wallet::exportHistoryCsv(*m_backend->store, m_backend->chainId, addressText(account), path);
+    }
+
 private:
+    static std::optional<std::string> addressText(const std::optional<chain::Address>& account) {
+        if (!account) return std::nullopt;
+        return account->checksummed();
+    }
+
+    bool isCtrn(const chain::Address& token) const {
+        if (!m_backend->deployment) return false;
+        auto ctrn = m_backend->deployment->contract("ComputroniumToken");
+        return ctrn && *ctrn == token;
+    }
+
+    // An amount above what can be sent, said in the user's terms before
+    // anything is signed. CTRN locks staked tokens in place: only the free
+    // part can be sent (the transfer would revert anyway, less clearly).
+    Status checkBalance(const SendRequest& request) {
+        if (!request.token) {
+            // ETH: the amount alone above the balance says so plainly (the
+            // gas check in prepare() covers amount + fees).
+            CTRN_ASSIGN(auto balance, m_backend->node->balance(request.from, "pending"));
+            if (request.amount <= balance.unverifiedValue()) return Ok{};
+            return makeError(ErrorCode::InvalidInput, "amount above balance: sending " + chain::formatUnits(request.amount, 18) +
+                                                          " ETH, balance " + chain::formatUnits(balance.unverifiedValue(), 18) + " ETH");
+        }
+        if (!isCtrn(*request.token)) return Ok{};
+        CTRN_ASSIGN(auto b, wallet::lockedTokenBalance(*m_backend->node, *request.token, request.from));
+        const auto& balance = b.unverifiedValue();
+        if (request.amount <= balance.free()) return Ok{};
+        CTRN_ASSIGN(unsigned decimals, m_backend->node->tokenDecimals(*request.token));
+        std::string message = "amount above balance: sending " + chain::formatUnits(request.amount, decimals) + " CTRN, " +
+                              chain::formatUnits(balance.free(), decimals) + " CTRN free to send";
+        if (balance.locked > 0) message += " (" + chain::formatUnits(balance.locked, decimals) + " CTRN locked by staking)";
+        return makeError(ErrorCode::InvalidInput, message);
+    }
+
+    static Result<std::pair<chain::Address, U256>> decodeTransfer(const Bytes& data) {
+        CTRN_ASSIGN(auto selector, encoding::functionSelector("transfer(address,uint256)"));
+        if (data.size() < 4 || !std::equal(selector.begin(), selector.end(), data.begin()))
+            return makeError(ErrorCode::Unsupported, "the preview decodes ERC-20 transfers only");
+        CTRN_ASSIGN(auto types, encoding::parseAbiTypes("address,uint256"));
+        CTRN_ASSIGN(auto values, encoding::abiDecode(types, ByteView(data).subspan(4)));
+        CTRN_ASSIGN(U256 amount, values[1].toU256());
+        return std::make_pair(chain::Address(values[0].asAddress()), amount);
+    }
+
     Result<SendResult> announce(Result<SendResult> sent) {
         if (sent) m_changed.notify(sent->hash.hex(), std::string("pending"));
         return sent;

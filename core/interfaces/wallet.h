@@ -45,6 +45,29 @@ using SyncReport = wallet::ReconcileReport;
 using Transaction = storage::TxRecord;
 using Contact = storage::AddressBookEntry;
 
+// --- Wallet pages (desktop) -------------------------------------------------
+
+using HistoryKey = storage::HistoryKey;
+
+// A send as it will be signed, for the review screen: the decoded call
+// (plain ETH transfer, or ERC-20 transfer(recipient, amount) of a token),
+// the gas limit, the fees and the most it can cost. Exact integers.
+struct TxPreview {
+    std::string from;          // EIP-55
+    std::string to;            // the transaction's destination: the recipient, or the token contract
+    U256 value = 0;            // wei moved
+    std::string method;        // "" (plain transfer) or "transfer(address,uint256)"
+    std::string recipient;     // who receives: `to`, or transfer's address (EIP-55)
+    std::optional<U256> tokenAmount; // transfer's amount, in token units
+    std::string tokenSymbol;   // the token's symbol when it is a token transfer
+    unsigned tokenDecimals = 18;
+    std::string data;          // call data, 0x hex
+    U256 gasLimit = 0;
+    rpc::Fee fee;              // per gas, wei
+    U256 maxGasCost = 0;       // gasLimit x maxFeePerGas (wei)
+    U256 maxTotalCost = 0;     // value + maxGasCost (wei)
+};
+
 class Wallet {
 public:
     virtual ~Wallet() = default;
@@ -80,6 +103,29 @@ public:
     // when sync finds it final ("mined", "failed", "replaced", "dropped").
     virtual std::unique_ptr<Handler> handleTransactionChanged(
         std::function<void(const std::string& hash, const std::string& status)> fn) = 0;
+
+    // --- Wallet pages (desktop) ---
+    // The label of one of the wallet's accounts ("" clears it).
+    virtual Status renameAccount(const chain::Address& account, const std::string& label) = 0;
+    // send() up to the signature: every check, nothing signed. Works locked.
+    virtual Result<TxPreview> preview(const SendRequest& request) = 0;
+    // The largest `amount` `request` could send (its amount is ignored): the
+    // free balance of a token (CTRN: not the locked part), or for ETH the
+    // balance less the most the gas can cost at the request's fee.
+    virtual Result<U256> maxSendable(const SendRequest& request) = 0;
+    // Checks `password` against the wallet holding request.from (unlocking
+    // it), then sends. A wrong password (WrongPassword), an amount above the
+    // balance or any failed check sends nothing.
+    virtual Result<SendResult> sendWithPassword(const SendRequest& request, ByteView password) = 0;
+    // The history a page at a time, in history()'s order; `after` is the
+    // key of the last row already shown (storage::historyKey).
+    virtual Result<std::vector<Transaction>> historyPage(const std::optional<chain::Address>& account,
+                                                         const std::optional<HistoryKey>& after, std::size_t limit) = 0;
+    virtual Result<std::uint64_t> historyCount(const std::optional<chain::Address>& account) = 0;
+    // One transaction wherever it is (journal or history), for a details view.
+    virtual Result<std::optional<Transaction>> transaction(const chain::Hash& hash) = 0;
+    // Writes the history as CSV (wallet/history_csv.h) to `path`; the row count.
+    virtual Result<std::uint64_t> exportHistoryCsv(const std::optional<chain::Address>& account, const std::string& path) = 0;
 
     // --- Desktop onboarding (issue #7, desktop-shell) -----------------------
     // A wallet of one raw secp256k1 private key (32 bytes), encrypted under

@@ -77,6 +77,12 @@ CREATE INDEX transactions_by_sender ON transactions (chain_id, sender, nonce);
 )sql");
 }
 
+// Schema version 2: the history read newest first, a page at a time
+// (historyPage), walks this index instead of sorting the table per page.
+Status migrateTo2(Database& db) {
+    return db.exec("CREATE INDEX transactions_by_time ON transactions (chain_id, created_at DESC, nonce DESC, hash DESC);");
+}
+
 const char* kTxColumns = "hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, replaces, created_at";
 
 TxRecord readTx(const Statement& s, bool journal) {
@@ -134,7 +140,7 @@ std::int64_t unixNow() {
 Result<std::unique_ptr<WalletStore>> WalletStore::open(const std::string& path) {
     OpenOptions options;
     options.applicationId = kWalletApplicationId;
-    options.migrations = {migrateTo1};
+    options.migrations = {migrateTo1, migrateTo2};
     CTRN_ASSIGN(auto db, Database::open(path, options));
     return std::unique_ptr<WalletStore>(new WalletStore(std::move(db)));
 }
@@ -334,6 +340,65 @@ Result<std::optional<TxRecord>> WalletStore::transaction(const std::string& hash
     CTRN_ASSIGN(bool row, st.step());
     if (row) return std::optional<TxRecord>(readTx(st, false));
     return std::optional<TxRecord>();
+}
+
+} // namespace ctrn::storage
+
+namespace ctrn::storage {
+
+HistoryKey historyKey(const TxRecord& tx) { return {tx.inJournal, tx.createdAt, tx.nonce, tx.hash}; }
+
+Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, const std::optional<std::string>& address,
+                                                       const std::optional<HistoryKey>& after, std::size_t limit) {
+    std::vector<TxRecord> out;
+    // Two keyset queries rather than one over a UNION: each walks its own
+    // table in index order from the key, so a page deep in a long history
+    // costs what the first one does. The key condition is left out of the
+    // text (not "?3 IS NULL OR ...") when there is none: an OR would make
+    // SQLite scan from the top.
+    auto page = [&](bool journal, const HistoryKey* key) -> Status {
+        std::string sql = std::string("SELECT ") + kTxColumns +
+                          (journal ? ", raw, broadcast FROM pending_transactions" : ", status, block_number FROM transactions") +
+                          " WHERE chain_id = ?1";
+        if (address) sql += " AND (lower(sender) = lower(?2) OR lower(recipient) = lower(?2))";
+        if (key) sql += " AND (created_at, nonce, hash) < (?3, ?4, ?5)";
+        sql += " ORDER BY created_at DESC, nonce DESC, hash DESC LIMIT ?6";
+        CTRN_ASSIGN(auto st, m_db->prepare(sql));
+        st.bind(1, static_cast<std::int64_t>(chainId));
+        if (address) st.bind(2, *address);
+        if (key) st.bind(3, key->createdAt).bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
+        st.bind(6, static_cast<std::int64_t>(limit - out.size()));
+        CTRN_ASSIGN(auto rows, st.rows([journal](Statement& row) { return readTx(row, journal); }));
+        for (auto& t : rows) out.push_back(std::move(t));
+        return Ok{};
+    };
+    if (limit == 0) return out;
+    if (!after || after->pending) {
+        CTRN_TRY(page(true, after ? &*after : nullptr));
+        if (out.size() >= limit) return out;
+    }
+    CTRN_TRY(page(false, after && !after->pending ? &*after : nullptr));
+    return out;
+}
+
+Result<std::uint64_t> WalletStore::historyCount(std::uint64_t chainId, const std::optional<std::string>& address) {
+    CTRN_ASSIGN(auto st, m_db->prepare(
+        "SELECT (SELECT count(*) FROM pending_transactions WHERE chain_id = ?1 AND "
+        "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2))) + "
+        "(SELECT count(*) FROM transactions WHERE chain_id = ?1 AND "
+        "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2)))"));
+    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, address);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return std::uint64_t{0};
+    return static_cast<std::uint64_t>(st.int64(0));
+}
+
+Status WalletStore::setAccountLabel(const std::string& address, const std::string& label) {
+    CTRN_ASSIGN(auto st, m_db->prepare("UPDATE accounts SET label = ?2 WHERE lower(address) = lower(?1) RETURNING address"));
+    st.bind(1, address).bind(2, label);
+    CTRN_ASSIGN(bool row, st.step());
+    if (!row) return makeError(ErrorCode::NotFound, "no account " + address + " in this wallet");
+    return Ok{};
 }
 
 } // namespace ctrn::storage

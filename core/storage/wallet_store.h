@@ -68,6 +68,20 @@ struct TxRecord {
     bool inJournal = true;
 };
 
+// --- Wallet pages (desktop): paged history --------------------------------
+// The history's order is: pending (journal) entries first, then finished
+// ones; within each, newest first (created_at, then nonce, then hash, all
+// descending), which is a total order. A page starts after a row's key
+// (keyset paging): a send journaled between two pages neither repeats nor
+// hides a row, and a page costs the same at row 10,000 as at row 0.
+struct HistoryKey {
+    bool pending = false;
+    std::int64_t createdAt = 0;
+    std::uint64_t nonce = 0;
+    std::string hash;
+};
+HistoryKey historyKey(const TxRecord& tx);
+
 class WalletStore {
 public:
     static Result<std::unique_ptr<WalletStore>> open(const std::string& path);
@@ -111,6 +125,17 @@ public:
     Result<std::vector<TxRecord>> history(std::uint64_t chainId, const std::optional<std::string>& address, std::size_t limit);
     // A transaction wherever it is (journal first).
     Result<std::optional<TxRecord>> transaction(const std::string& hash);
+
+    // --- Wallet pages (desktop) ---
+    // Up to `limit` history rows after `after` (from the top when absent),
+    // in the order above; all accounts when `address` is absent, else those
+    // it sent or received (any letter case).
+    Result<std::vector<TxRecord>> historyPage(std::uint64_t chainId, const std::optional<std::string>& address,
+                                              const std::optional<HistoryKey>& after, std::size_t limit);
+    // How many rows historyPage would give in all.
+    Result<std::uint64_t> historyCount(std::uint64_t chainId, const std::optional<std::string>& address);
+    // The label shown for one of the wallet's accounts ("" clears it).
+    Status setAccountLabel(const std::string& address, const std::string& label);
 
 private:
     explicit WalletStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}

@@ -80,6 +80,12 @@ Result<SendResult> WalletService::signJournalBroadcast(const chain::Address& fro
 
 Result<SendResult> WalletService::send(const SendRequest& r) {
     if (!m_keys.isUnlocked(r.from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + r.from.checksummed());
+    CTRN_ASSIGN(auto prepared, prepare(r));
+    CTRN_ASSIGN(prepared.tx.nonce, m_nonces.next(r.from));
+    return signJournalBroadcast(r.from, std::move(prepared.tx), std::move(prepared.record));
+}
+
+Result<PreparedSend> WalletService::prepare(const SendRequest& r) {
     chain::Transaction tx;
     tx.type = chain::TxType::DynamicFee;
     tx.chainId = U256(m_chainId);
@@ -100,12 +106,17 @@ Result<SendResult> WalletService::send(const SendRequest& r) {
         tx.value = r.amount;
         record.value = toDecimal(r.amount);
     }
-    CTRN_TRY(prepare(r.from, tx, r.level, r.customFee, r.gasLimit));
-    return signJournalBroadcast(r.from, std::move(tx), std::move(record));
+    CTRN_ASSIGN(auto need, prepareFeesAndGas(r.from, tx, r.level, r.customFee, r.gasLimit));
+    PreparedSend out;
+    out.maxGasCost = tx.gas * tx.maxFeePerGas;
+    out.maxTotalCost = need;
+    out.tx = std::move(tx);
+    out.record = std::move(record);
+    return out;
 }
 
-Status WalletService::prepare(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
-                              const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit) {
+Result<U256> WalletService::prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
+                                              const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit) {
     rpc::Fee fee;
     if (customFee) {
         fee = *customFee;
@@ -128,8 +139,7 @@ Status WalletService::prepare(const chain::Address& from, chain::Transaction& tx
     if (balance.unverifiedValue() < need)
         return makeError(ErrorCode::InvalidInput, "insufficient funds: balance " + chain::formatUnits(balance.unverifiedValue(), 18) +
                                                       " ETH, need up to " + chain::formatUnits(need, 18) + " ETH (value + gas)");
-    CTRN_ASSIGN(tx.nonce, m_nonces.next(from));
-    return Ok{};
+    return need;
 }
 
 Result<SendResult> WalletService::sendCall(const ContractCallRequest& r) {
@@ -144,7 +154,8 @@ Result<SendResult> WalletService::sendCall(const ContractCallRequest& r) {
     record.to = r.to.checksummed();
     record.value = toDecimal(r.value);
     record.kind = r.kind;
-    CTRN_TRY(prepare(r.from, tx, r.level, r.customFee, r.gasLimit));
+    CTRN_TRY(prepareFeesAndGas(r.from, tx, r.level, r.customFee, r.gasLimit));
+    CTRN_ASSIGN(tx.nonce, m_nonces.next(r.from));
     return signJournalBroadcast(r.from, std::move(tx), std::move(record));
 }
 

@@ -80,11 +80,24 @@ struct ReconcileReport {
     std::vector<std::string> mined, failed, dropped, replaced, rebroadcast, pending;
 };
 
+// --- Wallet pages (desktop): a send as it will be, before it is signed ---
+// What the review screen shows and what send() then signs: the transaction
+// without nonce or signature, with the fees and gas limit chosen and every
+// check made (balances, fees). Nothing is signed or journaled.
+struct PreparedSend {
+    chain::Transaction tx;
+    storage::TxRecord record;
+    U256 maxGasCost = 0;   // gas limit x max fee per gas (wei)
+    U256 maxTotalCost = 0; // value + maxGasCost (wei)
+};
+
 class WalletService {
 public:
     WalletService(rpc::EthNode& node, storage::WalletStore& store, KeyRing& keys, std::uint64_t chainId);
 
     Result<SendResult> send(const SendRequest& request);
+    // send() up to the signature, for a review screen; works while locked.
+    Result<PreparedSend> prepare(const SendRequest& request);
     // Signs and sends a contract call through the same path as send(): gas
     // estimate (refusing a call that reverts), fee and ETH balance checks,
     // nonce, journal, broadcast.
@@ -103,9 +116,10 @@ public:
 
 private:
     Result<SendResult> signJournalBroadcast(const chain::Address& from, chain::Transaction tx, storage::TxRecord record);
-    // Fees, gas limit (estimated unless given), ETH balance check, nonce.
-    Status prepare(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
-                   const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit);
+    // Fills fees and gas and checks the ETH balance covers value + gas;
+    // returns that maximum total cost. Shared by sends and contract calls.
+    Result<U256> prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
+                                   const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit);
     Result<SendResult> replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel);
 
     rpc::EthNode& m_node;

@@ -20,6 +20,12 @@ QtObject {
         { id: "create",   title: qsTr("Create wallet"), icon: "plus",     source: "pages/onboarding/CreateWalletPage.qml", sidebar: false, shell: false },
         { id: "import",   title: qsTr("Import wallet"), icon: "download", source: "pages/onboarding/ImportWalletPage.qml", sidebar: false, shell: false },
         { id: "unlock",   title: qsTr("Unlock"),        icon: "lock",     source: "pages/unlock/UnlockPage.qml",           sidebar: false, shell: false },
+        // desktop-wallet: the wallet pages
+        { id: "accounts", title: qsTr("Accounts"),     icon: "wallet",      source: "pages/wallet/AccountsPage.qml",    sidebar: true,  shell: true },
+        { id: "send",     title: qsTr("Send"),         icon: "arrow-right", source: "pages/wallet/SendPage.qml",        sidebar: true,  shell: true },
+        { id: "receive",  title: qsTr("Receive"),      icon: "download",    source: "pages/wallet/ReceivePage.qml",     sidebar: true,  shell: true },
+        { id: "history",  title: qsTr("History"),      icon: "clock",       source: "pages/wallet/HistoryPage.qml",     sidebar: true,  shell: true },
+        { id: "contacts", title: qsTr("Address book"), icon: "file",        source: "pages/wallet/AddressBookPage.qml", sidebar: true,  shell: true },
         { id: "settings", title: qsTr("Settings"),      icon: "settings", source: "pages/settings/SettingsPage.qml",       sidebar: true,  shell: true },
     ]
 

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -36,7 +37,9 @@ int run(int argc, char** argv) {
         if ((shot || info) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         if (shot && qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) qputenv("QT_QUICK_BACKEND", "software");
     }
-    QGuiApplication app(argc, argv);
+    // A QApplication (not QGuiApplication): QtCharts' ChartView (the
+    // wallet pages' charts) is built on QGraphicsView and needs one.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Computronium Wallet"));
     QGuiApplication::setOrganizationName(QStringLiteral("Computronium"));
     QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));

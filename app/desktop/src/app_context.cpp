@@ -1,4 +1,5 @@
 #include "app_context.h"
+#include "wallet_jobs.h"
 
 #include "network_model.h"
 #include "preferences.h"
@@ -132,6 +133,8 @@ void AppContext::connectTo(const QString& name) {
     options.client.retries = 1;
     options.keystore = m_options.keystore;
     options.idleTimeout = std::chrono::seconds(std::max(1, m_preferences->lockTimeoutMinutes()) * 60);
+    // desktop-wallet: the manifest says where CTRN lives and whether this is the devnet (faucet).
+    options.deployment = findNetworkDeployment(network->name);
     m_connectId = m_nextId++;
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, id = m_connectId, options] { w->connectServices(id, options); }, Qt::QueuedConnection);

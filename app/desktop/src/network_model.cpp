@@ -12,8 +12,7 @@
 
 namespace ctrn::desktop {
 
-Network devnetNetwork() {
-    Network n{QStringLiteral("devnet"), QStringLiteral("http://127.0.0.1:8545"), 31337, true};
+QString devnetStateDir() {
     QString dir = qEnvironmentVariable("CTRN_DEVNET_DIR");
     if (dir.isEmpty()) {
         const QString base = qEnvironmentVariableIsEmpty("XDG_DATA_HOME")
@@ -21,7 +20,12 @@ Network devnetNetwork() {
                                  : qEnvironmentVariable("XDG_DATA_HOME");
         dir = base + QStringLiteral("/computronium-wallet/devnet");
     }
-    QFile file(dir + QStringLiteral("/devnet.json"));
+    return dir;
+}
+
+Network devnetNetwork() {
+    Network n{QStringLiteral("devnet"), QStringLiteral("http://127.0.0.1:8545"), 31337, true};
+    QFile file(devnetStateDir() + QStringLiteral("/devnet.json"));
     if (file.open(QIODevice::ReadOnly)) {
         const auto json = QJsonDocument::fromJson(file.readAll()).object();
         if (json.value(QStringLiteral("rpc")).isString()) n.url = json.value(QStringLiteral("rpc")).toString();

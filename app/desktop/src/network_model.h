@@ -72,5 +72,8 @@ private:
 // $XDG_DATA_HOME/computronium-wallet/devnet/devnet.json), with the defaults
 // when no devnet has run here.
 Network devnetNetwork();
+// Where the running devnet keeps its state and live manifest devnet.json:
+// $CTRN_DEVNET_DIR, else $XDG_DATA_HOME/computronium-wallet/devnet.
+QString devnetStateDir();
 
 } // namespace ctrn::desktop

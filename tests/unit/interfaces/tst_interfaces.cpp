@@ -7,6 +7,7 @@
 #include <core/interfaces/services.h>
 #include <core/util/hex.h>
 
+#include "interfaces_tests.h"
 #include "unit/fake_node.h"
 
 #include <QTemporaryDir>
@@ -235,5 +236,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestInterfaces)
+std::unique_ptr<QObject> makeInterfacesTests() { return std::make_unique<TestInterfaces>(); }
+
 #include "tst_interfaces.moc"

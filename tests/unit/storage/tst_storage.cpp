@@ -56,7 +56,7 @@ private slots:
     void freshDatabaseIsMarkedAndMigrated() {
         auto s = openStore(pathIn(m_tmp, "fresh.sqlite"));
         QCOMPARE(pragma(s->database(), "application_id"), std::int64_t{kWalletApplicationId});
-        QCOMPARE(*s->database().userVersion(), std::int64_t{1}); // the latest schema
+        QCOMPARE(*s->database().userVersion(), std::int64_t{2}); // the latest schema
         QCOMPARE(pragma(s->database(), "foreign_keys"), std::int64_t{1});
         QVERIFY(s->database().integrityCheck());
     }
@@ -85,7 +85,7 @@ private slots:
         auto s = WalletStore::open(path);
         QVERIFY(!s);
         QCOMPARE(s.error().code, ErrorCode::Unsupported);
-        QVERIFY2(contains(s.error().message, "was written by a newer version (schema 7, this build knows 1)"), s.error().message.c_str());
+        QVERIFY2(contains(s.error().message, "was written by a newer version (schema 7, this build knows 2)"), s.error().message.c_str());
         // Refused, not downgraded: the file header (user_version is the
         // big-endian 32-bit word at offset 60) still says 7.
         QFile f(QString::fromStdString(path));
@@ -227,6 +227,77 @@ private slots:
         QVERIFY(!s->database().exec("INSERT INTO endpoints (chain_id, url, position) VALUES (5, 'http://x', 0)"));
         QVERIFY(s->setNetwork({31337, "devnet", {"http://127.0.0.1:8545", "http://127.0.0.1:8546"}}));
         QCOMPARE((*s->network(31337))->endpoints.size(), std::size_t(2));
+    }
+
+    // The History page reads a page at a time: pending first, then newest
+    // first, every row exactly once even when a send is journaled between
+    // two pages, filtered by account in any letter case, with a total.
+    void historyPagesInOrder() {
+        auto s = openStore(pathIn(m_tmp, "pages.sqlite"));
+        const std::string other = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+        // 60 finished rows over 20 seconds (three per second: ties broken by nonce), 2 pending.
+        for (int i = 0; i < 60; ++i) {
+            auto t = journalEntry(hashOf(i), static_cast<std::uint64_t>(i));
+            t.createdAt = 1000 + i / 3;
+            if (i % 4 == 0) t.from = other; // not ours: sent by someone else to kAddr1
+            QVERIFY(s->journalInsert(t));
+            QVERIFY(s->finishTransaction(hashOf(i), i % 5 == 0 ? "failed" : "mined", 100 + i));
+        }
+        for (int i = 60; i < 62; ++i) {
+            auto t = journalEntry(hashOf(i), static_cast<std::uint64_t>(i));
+            t.createdAt = 900; // older than every finished row, still first
+            QVERIFY(s->journalInsert(t));
+        }
+        QCOMPARE(*s->historyCount(31337, std::nullopt), std::uint64_t{62});
+        QCOMPARE(*s->historyCount(31337, "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"), std::uint64_t{62 - 15});
+        QCOMPARE(*s->historyCount(1, std::nullopt), std::uint64_t{0});
+
+        std::vector<std::string> seen;
+        std::optional<HistoryKey> after;
+        for (;;) {
+            auto page = s->historyPage(31337, std::nullopt, after, 7);
+            QVERIFY2(page, page ? "" : page.error().message.c_str());
+            for (const auto& t : *page) seen.push_back(t.hash);
+            if (page->size() < 7) break;
+            after = historyKey(page->back());
+            if (seen.size() == 21) { // a new send arrives mid-scroll: it is above, not inside, what is left
+                auto t = journalEntry(hashOf(200), 200);
+                t.createdAt = 5000;
+                QVERIFY(s->journalInsert(t));
+            }
+        }
+        std::vector<std::string> expected{hashOf(61), hashOf(60)};
+        for (int i = 59; i >= 0; --i) expected.push_back(hashOf(i));
+        QCOMPARE(seen, expected);
+        // The whole list from the top now starts with the new send; the
+        // old single-call history() agrees with the pages.
+        auto top = s->historyPage(31337, std::nullopt, std::nullopt, 3);
+        QCOMPARE(top->at(0).hash, hashOf(200));
+        QVERIFY(top->at(0).inJournal);
+        QCOMPARE(top->at(2).hash, hashOf(60));
+        // The finished rows come in the order history() gives them.
+        auto all = *s->history(31337, std::nullopt, 1000);
+        auto paged = *s->historyPage(31337, std::nullopt, std::nullopt, 1000);
+        QCOMPARE(paged.size(), all.size());
+        for (std::size_t i = 3; i < all.size(); ++i) QCOMPARE(paged[i].hash, all[i].hash);
+
+        // One account, typed in lower case.
+        auto mine = *s->historyPage(31337, "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", std::nullopt, 1000);
+        QCOMPARE(mine.size(), std::size_t(63 - 15));
+        for (const auto& t : mine) QVERIFY(t.from != other);
+        QCOMPARE(mine.back().status, std::string("mined"));
+        QCOMPARE(*mine.back().blockNumber, std::int64_t{101});
+        QVERIFY(s->historyPage(31337, std::nullopt, std::nullopt, 0)->empty());
+    }
+
+    void accountLabels() {
+        auto s = openStore(pathIn(m_tmp, "labels.sqlite"));
+        QVERIFY(s->addWallet({"w", "watch", unixNow(), 0}, {{"0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "w", std::nullopt, "", true}}));
+        QVERIFY(s->setAccountLabel("0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "Savings"));
+        QCOMPARE((*s->account("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"))->label, std::string("Savings"));
+        auto missing = s->setAccountLabel("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "x");
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 };
 

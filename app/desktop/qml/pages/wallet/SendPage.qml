@@ -1,0 +1,221 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Computronium
+
+// Send ETH or CTRN: recipient (EIP-55 checked, address-book picker),
+// amount with Max, fee preset or custom fee, then a review screen with the
+// decoded call and the most it can cost, the password, and progress until
+// the transaction is mined. Every check and every figure comes from
+// SendController (core); the page only shows them.
+Item {
+    id: page
+
+    signal navigate(string page)
+    readonly property bool ready: send.feePresets.length > 0
+
+    SendController { id: send; objectName: "sendController" }
+    AddressBookModel { id: contacts }
+    Component.onCompleted: send.loadFees()
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: Math.min(parent.width - 2 * 40, Theme.contentMaxWidth)
+            x: 40
+            spacing: 20
+
+            Item { Layout.preferredHeight: 12 }
+            PageHeader {
+                Layout.fillWidth: true
+                title: qsTr("Send")
+                subtitle: qsTr("From %1").arg(Accounts.currentAddress)
+            }
+
+            Banner { objectName: "sendError"; Layout.fillWidth: true; kind: "error"; text: send.error }
+
+            // --- edit -------------------------------------------------------
+            Card {
+                Layout.fillWidth: true
+                visible: send.stage === "edit"
+                SegmentedControl {
+                    objectName: "assetSelector"
+                    options: [{ value: "ETH", text: "ETH" }, { value: "CTRN", text: "CTRN" }]
+                    value: send.asset
+                    onActivated: v => send.asset = v
+                }
+                Label {
+                    text: send.asset === "CTRN" ? qsTr("Free to send: %1 CTRN (%2 staked)").arg(Accounts.ctrnFree).arg(Accounts.ctrnLocked)
+                                                : qsTr("Balance: %1 ETH").arg(Accounts.ethBalance)
+                    color: Theme.textMuted
+                }
+                AddressField {
+                    id: addressField
+                    objectName: "recipientField"
+                    Layout.fillWidth: true
+                    contacts: contacts
+                    error: send.recipientError
+                    checksummed: send.recipientChecksummed
+                    contactLabel: contacts.labelFor(send.recipient)
+                    onEdited: t => send.recipient = t
+                }
+                AmountField {
+                    id: amountField
+                    objectName: "amountField"
+                    Layout.fillWidth: true
+                    unit: send.asset
+                    error: send.amountError
+                    onEdited: t => send.amount = t
+                    onMaxRequested: send.useMax()
+                    Connections {
+                        target: send
+                        function onInputChanged() { if (amountField.text !== send.amount) amountField.text = send.amount }
+                    }
+                }
+                Label { text: qsTr("Fee"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; font.weight: Font.DemiBold }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Repeater {
+                        model: send.feePresets
+                        delegate: Rectangle {
+                            id: preset
+                            required property var modelData
+                            readonly property bool selected: send.feeLevel === modelData.level
+                            objectName: "fee_" + modelData.level
+                            Layout.fillWidth: true
+                            implicitHeight: presetColumn.implicitHeight + 20
+                            radius: Theme.radius
+                            color: selected ? Theme.accentSoft : Theme.surfaceRaised
+                            border.color: selected ? Theme.accent : Theme.border
+                            TapHandler { onTapped: send.feeLevel = preset.modelData.level }
+                            ColumnLayout {
+                                id: presetColumn
+                                anchors.fill: parent
+                                anchors.margins: 10
+                                spacing: 2
+                                Label {
+                                    text: preset.modelData.level === "slow" ? qsTr("Slow") : preset.modelData.level === "fast" ? qsTr("Fast") : qsTr("Normal")
+                                    color: Theme.text; font.weight: Font.DemiBold
+                                }
+                                Label { text: qsTr("max %1 gwei").arg(preset.modelData.maxFee); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; elide: Text.ElideRight; Layout.fillWidth: true }
+                                Label { text: qsTr("tip %1 gwei").arg(preset.modelData.priorityFee); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                                Label {
+                                    text: qsTr("≤ %1 ETH per transfer").arg(preset.modelData.transferCost)
+                                    color: Theme.textFaint; font.pixelSize: Theme.fontSmall
+                                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere; Layout.fillWidth: true
+                                }
+                            }
+                        }
+                    }
+                    AppButton {
+                        objectName: "fee_custom"
+                        text: qsTr("Custom")
+                        variant: send.feeLevel === "custom" ? "primary" : "secondary"
+                        onClicked: send.feeLevel = "custom"
+                    }
+                }
+                Label {
+                    visible: send.baseFee !== ""
+                    text: qsTr("Base fee of the next block: %1 gwei").arg(send.baseFee)
+                    color: Theme.textFaint; font.pixelSize: Theme.fontSmall
+                }
+                RowLayout {
+                    visible: send.feeLevel === "custom"
+                    Layout.fillWidth: true
+                    spacing: Theme.padding
+                    FormField {
+                        label: qsTr("Max fee (gwei)")
+                        Layout.fillWidth: true
+                        AppTextField { objectName: "customMaxFee"; Layout.fillWidth: true; text: send.customMaxFee; onTextEdited: send.customMaxFee = text }
+                    }
+                    FormField {
+                        label: qsTr("Priority fee (gwei)")
+                        Layout.fillWidth: true
+                        AppTextField { objectName: "customPriorityFee"; Layout.fillWidth: true; text: send.customPriorityFee; onTextEdited: send.customPriorityFee = text }
+                    }
+                }
+                Banner { Layout.fillWidth: true; kind: "warning"; text: send.feeError }
+                AppButton {
+                    objectName: "reviewButton"
+                    text: qsTr("Review")
+                    iconName: "arrow-right"
+                    busy: send.busy
+                    enabled: !send.busy
+                    onClicked: send.review()
+                }
+            }
+
+            // --- review -----------------------------------------------------
+            Card {
+                Layout.fillWidth: true
+                visible: send.stage === "review"
+                Label { text: qsTr("Review"); color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
+                Label {
+                    objectName: "reviewCall"
+                    text: send.reviewCall
+                    color: Theme.text; font.pixelSize: Theme.fontLarge
+                    wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                }
+                GridLayout {
+                    columns: 2
+                    columnSpacing: 24
+                    rowSpacing: 6
+                    Label { text: qsTr("Contract"); color: Theme.textMuted; visible: send.reviewContract !== "" }
+                    Label { text: send.reviewContract; color: Theme.text; font.family: Theme.monoFamily; visible: send.reviewContract !== "" }
+                    Label { text: qsTr("Gas limit"); color: Theme.textMuted }
+                    Label { text: send.reviewGasLimit; color: Theme.text }
+                    Label { text: qsTr("Max fee"); color: Theme.textMuted }
+                    Label { text: send.reviewMaxFee; color: Theme.text }
+                    Label { text: qsTr("Max network cost"); color: Theme.textMuted }
+                    Label { text: send.reviewMaxGasCost; color: Theme.text }
+                    Label { text: qsTr("Total, at most"); color: Theme.textMuted; font.weight: Font.DemiBold }
+                    Label { objectName: "reviewTotal"; text: send.reviewTotal; color: Theme.text; font.weight: Font.Bold }
+                }
+                PasswordField {
+                    id: password
+                    objectName: "sendPassword"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Wallet password")
+                    onAccepted: confirmButton.clicked()
+                }
+                RowLayout {
+                    spacing: Theme.spacing
+                    AppButton { objectName: "backButton"; text: qsTr("Back"); variant: "secondary"; iconName: "arrow-left"; enabled: !send.busy; onClicked: send.back() }
+                    AppButton {
+                        id: confirmButton
+                        objectName: "confirmButton"
+                        text: qsTr("Send")
+                        busy: send.busy
+                        enabled: !send.busy
+                        onClicked: { send.confirm(password.text); password.text = "" }
+                    }
+                }
+            }
+
+            // --- after sending ------------------------------------------------
+            Card {
+                Layout.fillWidth: true
+                visible: send.stage === "pending" || send.stage === "mined" || send.stage === "failed"
+                RowLayout {
+                    spacing: Theme.spacing
+                    BusyIndicator { running: send.stage === "pending"; visible: running; Layout.preferredWidth: 28; Layout.preferredHeight: 28 }
+                    Icon { visible: send.stage === "mined"; name: "check"; color: Theme.success; size: 22 }
+                    Icon { visible: send.stage === "failed"; name: "alert"; color: Theme.danger; size: 22 }
+                    Label { objectName: "sendStatus"; text: send.statusText; color: Theme.text; font.pixelSize: Theme.fontLarge }
+                }
+                Label { objectName: "sendHash"; text: send.txHash; color: Theme.textMuted; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall }
+                RowLayout {
+                    spacing: Theme.spacing
+                    AppButton { text: qsTr("New transfer"); variant: "secondary"; onClicked: send.reset() }
+                    AppButton { text: qsTr("History"); variant: "ghost"; iconName: "clock"; onClicked: page.navigate("history") }
+                }
+            }
+            Item { Layout.preferredHeight: 24 }
+        }
+    }
+}

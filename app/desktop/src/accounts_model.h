@@ -1,0 +1,138 @@
+// AccountsModel: the Accounts page and the account every other wallet page
+// works on. Rows are the current wallet's accounts with their ETH and CTRN
+// balances (CTRN split into free and locked-by-staking), read on the worker
+// on every new head; `current*` mirror the selected row. Add (next HD
+// account, needs the password), rename (label), switch (select), and the
+// devnet faucet. Amounts reach QML as formatted decimal strings (and raw
+// integer strings for the fields that compute with them); QML formats
+// nothing. One shared instance (QML singleton `Accounts`).
+#pragma once
+
+#include "wallet_jobs.h"
+
+#include <core/interfaces/node.h>
+#include <core/interfaces/wallet.h>
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+
+#include <vector>
+
+namespace ctrn::desktop {
+
+class AccountsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Accounts)
+    QML_SINGLETON
+    Q_PROPERTY(QString wallet READ wallet WRITE setWallet NOTIFY walletChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString currentAddress READ currentAddress WRITE select NOTIFY currentChanged)
+    Q_PROPERTY(QString currentLabel READ currentLabel NOTIFY currentChanged)
+    Q_PROPERTY(bool currentWatchOnly READ currentWatchOnly NOTIFY currentChanged)
+    Q_PROPERTY(QString ethBalance READ ethBalance NOTIFY currentChanged)
+    Q_PROPERTY(QString ctrnTotal READ ctrnTotal NOTIFY currentChanged)
+    Q_PROPERTY(QString ctrnLocked READ ctrnLocked NOTIFY currentChanged)
+    Q_PROPERTY(QString ctrnFree READ ctrnFree NOTIFY currentChanged)
+    // Shares of the CTRN balance (0..1) for the free/locked chart.
+    Q_PROPERTY(double ctrnLockedShare READ ctrnLockedShare NOTIFY currentChanged)
+    Q_PROPERTY(bool hasCtrn READ hasCtrn NOTIFY currentChanged)
+    Q_PROPERTY(QString ctrnAddress READ ctrnAddress NOTIFY tokenChanged)
+    Q_PROPERTY(bool balancesLoaded READ balancesLoaded NOTIFY currentChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(bool faucetAvailable READ faucetAvailable NOTIFY faucetChanged)
+    Q_PROPERTY(bool faucetBusy READ faucetBusy NOTIFY faucetChanged)
+    Q_PROPERTY(QString faucetMessage READ faucetMessage NOTIFY faucetChanged)
+
+public:
+    enum Role {
+        AddressRole = Qt::UserRole + 1,
+        LabelRole,
+        HdIndexRole,
+        WatchOnlyRole,
+        EthRole,
+        CtrnTotalRole,
+        CtrnLockedRole,
+        CtrnFreeRole,
+        CurrentRole,
+    };
+    Q_ENUM(Role)
+
+    explicit AccountsModel(JobRunner* runner, QObject* parent = nullptr);
+    // The app's instance (parented to AppContext), for QML and the other view models.
+    static AccountsModel* create(QQmlEngine*, QJSEngine*);
+    static AccountsModel* instance();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString wallet() const { return m_wallet; }
+    void setWallet(const QString& wallet);
+    QString currentAddress() const { return m_current; }
+    QString currentLabel() const;
+    bool currentWatchOnly() const;
+    QString ethBalance() const;
+    QString ctrnTotal() const;
+    QString ctrnLocked() const;
+    QString ctrnFree() const;
+    double ctrnLockedShare() const;
+    bool hasCtrn() const;
+    QString ctrnAddress() const { return m_ctrnAddress; }
+    unsigned ctrnDecimals() const { return m_ctrnDecimals; }
+    bool balancesLoaded() const;
+    bool busy() const { return m_busy; }
+    QString error() const { return m_error; }
+    bool faucetAvailable() const { return m_faucetAvailable; }
+    bool faucetBusy() const { return m_faucetBusy; }
+    QString faucetMessage() const { return m_faucetMessage; }
+
+    // Reloads the accounts of `wallet` and their balances.
+    Q_INVOKABLE quint64 refresh();
+    // Balances only (every new head).
+    Q_INVOKABLE quint64 refreshBalances();
+    Q_INVOKABLE void select(const QString& address);
+    // The wallet's next HD account (m/44'/60'/0'/0/i); needs its password.
+    Q_INVOKABLE quint64 addAccount(const QString& password);
+    Q_INVOKABLE quint64 renameAccount(const QString& address, const QString& label);
+    // Devnet only: 10 ETH and 1,000 CTRN to the current account.
+    Q_INVOKABLE quint64 fundFromFaucet();
+
+signals:
+    void walletChanged();
+    void countChanged();
+    void currentChanged();
+    void tokenChanged();
+    void busyChanged();
+    void errorChanged();
+    void faucetChanged();
+    // Every Q_INVOKABLE that returns an id ends with exactly one of these.
+    void requestDone(quint64 requestId, bool ok, const QString& message);
+
+private:
+    struct Row {
+        interfaces::AccountSummary account;
+        std::optional<interfaces::AccountBalances> balances;
+    };
+    const Row* currentRow() const;
+    void setRows(std::vector<Row> rows);
+    void setBusy(bool busy);
+    void setError(const QString& error);
+    void fail(quint64 id, const QString& message);
+    QString format(const U256& amount, unsigned decimals) const;
+
+    JobRunner* m_runner;
+    QString m_wallet;
+    std::vector<Row> m_rows;
+    QString m_current;
+    QString m_ctrnAddress;
+    unsigned m_ctrnDecimals = 18;
+    bool m_busy = false;
+    QString m_error;
+    bool m_faucetAvailable = false;
+    bool m_faucetBusy = false;
+    QString m_faucetMessage;
+    quint64 m_balancesRequest = 0;
+};
+
+} // namespace ctrn::desktop
