@@ -32,6 +32,26 @@ inline RunResult runCtrn(const QStringList& args, const QByteArray& input = {}) 
     return runProgram(QStringLiteral(CTRN_CLI_PATH), args, input);
 }
 
+// Runs ctrn while this process's event loop keeps turning, so in-process
+// servers (the lying-node proxies of tests/integration) can answer it.
+inline RunResult runCtrnLive(const QStringList& args, int timeoutMs = 120000) {
+    QProcess p;
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(CTRN_CLI_PATH), args);
+    if (!p.waitForStarted(10000)) return {-1, {}, QStringLiteral("could not start ctrn")};
+    p.closeWriteChannel();
+    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, QStringLiteral("ctrn timed out")};
+    }
+    RunResult r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return r;
+}
+
 inline RunResult runCast(const QStringList& args, const QByteArray& input = {}) {
     return runProgram(QStringLiteral(CTRN_CAST_PATH), args, input);
 }

@@ -159,3 +159,32 @@ private:
     std::map<QTcpSocket*, Connection> m_conns;
     QStringList m_methods;
 };
+
+// Rewrites each answer of a request (single or batch) whose method is
+// `method`: f gets the request's params and the node's result, returns ours.
+using ResultRewrite = std::function<QJsonValue(const QJsonArray& params, QJsonValue result)>;
+
+inline ProxyDecision rewriteResults(const QJsonDocument& request, const QString& method, ResultRewrite f) {
+    std::map<qint64, QJsonArray> paramsById;
+    auto note = [&](const QJsonObject& r) {
+        if (r.value("method").toString() == method) paramsById[r.value("id").toVariant().toLongLong()] = r.value("params").toArray();
+    };
+    if (request.isArray())
+        for (const auto& r : request.array()) note(r.toObject());
+    else
+        note(request.object());
+    if (paramsById.empty()) return ProxyDecision::forward();
+    return ProxyDecision::rewriteWith([paramsById, f](const QJsonDocument& reply) {
+        auto fix = [&](QJsonObject o) {
+            auto it = paramsById.find(o.value("id").toVariant().toLongLong());
+            if (it != paramsById.end() && o.contains("result")) o["result"] = f(it->second, o.value("result"));
+            return o;
+        };
+        if (reply.isArray()) {
+            QJsonArray out;
+            for (const auto& o : reply.array()) out.append(fix(o.toObject()));
+            return QJsonDocument(out);
+        }
+        return QJsonDocument(fix(reply.object()));
+    });
+}

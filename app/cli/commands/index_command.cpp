@@ -1,6 +1,9 @@
 // ctrn index status | index sync — the local protocol index (events from
 // eth_getLogs in adaptive ranges, reorg-safe; see core/protocol/indexer.h).
+#include "protocol_common.h"
 #include "protocol_index.h"
+
+#include <core/protocol/verified_events.h>
 
 namespace ctrn::cli {
 namespace {
@@ -70,6 +73,46 @@ int runStatus(const Args& args) {
     return printOutput(args, out);
 }
 
+// index verify: the index in verified mode (core/protocol/verified_events.h).
+int runVerify(const Args& args) {
+    args.expectPositionalCount(0);
+    std::optional<chain::Address> account;
+    if (auto a = args.option("account")) account = addressArg(*a, "--account");
+    const bool all = args.flag("all");
+    if (all && account) throw UsageError{"--all and --account exclude each other"};
+    auto s = openSyncedIndex(args);
+    if (!s) return printError(s.error());
+    IndexSession& session = **s;
+    if (auto c = session.connect(args); !c) return printError(c.error());
+    auto opened = openLightClient(*session.node, args);
+    if (!opened) return printError(opened.error());
+    if (!*opened) return printMismatch(opened->mismatch());
+    const auto& governance = protocol::governanceContracts();
+    auto select = [&](const storage::ProtocolEvent& e) {
+        if (all) return true;
+        if (account) return protocol::eventConcerns(e, *account);
+        return std::find(governance.begin(), governance.end(), e.contract) != governance.end();
+    };
+    auto report = protocol::verifyIndexedEvents(*session.node->light, *session.store, session.deployment, *session.abis, select);
+    if (!report) return printError(report.error());
+    Json problems = Json::array();
+    for (const auto& p : report->problems)
+        problems.push_back({{"contract", p.event.contract}, {"event", p.event.name}, {"block", std::to_string(p.event.block)},
+                            {"transaction", p.event.txHash}, {"problem", p.problem}});
+    Json out = {{"scope", all ? "all" : account ? "account " + account->checksummed() : "governance"},
+                {"events", report->events},
+                {"transactions", report->transactions},
+                {"verified", report->verified},
+                {"problems", problems},
+                {"checkpoint", session.node->light->checkpoint().block.hash.hex()}};
+    printOutput(args, out);
+    if (report->problems.empty()) return ExitOk;
+    const auto& first = report->problems.front();
+    return printError(makeError(ErrorCode::VerificationFailed,
+                                std::to_string(report->problems.size()) + " indexed event(s) not proven; first: " + first.event.contract + "." +
+                                    first.event.name + " in " + first.event.txHash + ": " + first.problem));
+}
+
 const bool r1 = registerCommand({"index sync",
     "[--range N] [--confirmations N] [--to BLOCK] [--quiet] [--network NAME | --rpc URL...] [--ipfs-gateway URL] [--datadir DIR] [--json]",
     "Brings the protocol index (DATADIR/protocol-NETWORK.sqlite) up to the node's head: protocol\n"
@@ -85,6 +128,14 @@ const bool r2 = registerCommand({"index status", "[--offline] [--network NAME | 
     "the index is (unless --offline), row counts per table and metadata verdicts\n"
     "(verified / mismatch / unavailable).",
     indexOptions(), runStatus});
+const bool r3 = registerCommand({"index verify", "[--account ADDR | --all] [--checkpoint HASH] " + kIndexUsage,
+    "The index in verified mode: brings it up to date, then checks each indexed governance event\n"
+    "(the three governors, the timelock, the guardian multisig) — or with --account the events\n"
+    "naming that account, or with --all every event — against its transaction's receipt proven by\n"
+    "the light client (the block's receipt trie rebuilt and compared with a header linked to the\n"
+    "checkpoint). Exit 1 naming each event the proof contradicts (invented, altered, or from a\n"
+    "failed transaction) or that cannot be proven.",
+    indexOptions({"account"}), runVerify});
 
 } // namespace
 } // namespace ctrn::cli

@@ -27,54 +27,7 @@ using namespace ctrn;
 namespace {
 using namespace anvil;
 
-// Runs ctrn while this process's event loop keeps turning, so the
-// in-process proxies can serve its requests.
-RunResult runLive(const QStringList& args, int timeoutMs = 120000) {
-    QProcess p;
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(CTRN_CLI_PATH, args);
-    if (!p.waitForStarted(10000)) return {-1, {}, "could not start ctrn"};
-    p.closeWriteChannel();
-    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, {}, "ctrn timed out"};
-    }
-    RunResult r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    return r;
-}
-
-// Rewrites each answer of a request (single or batch) whose method is
-// `method`: f gets the request's params and the node's result, returns ours.
-using ResultRewrite = std::function<QJsonValue(const QJsonArray& params, QJsonValue result)>;
-
-ProxyDecision rewriteResults(const QJsonDocument& request, const QString& method, ResultRewrite f) {
-    std::map<qint64, QJsonArray> paramsById;
-    auto note = [&](const QJsonObject& r) {
-        if (r.value("method").toString() == method) paramsById[r.value("id").toVariant().toLongLong()] = r.value("params").toArray();
-    };
-    if (request.isArray())
-        for (const auto& r : request.array()) note(r.toObject());
-    else
-        note(request.object());
-    if (paramsById.empty()) return ProxyDecision::forward();
-    return ProxyDecision::rewriteWith([paramsById, f](const QJsonDocument& reply) {
-        auto fix = [&](QJsonObject o) {
-            auto it = paramsById.find(o.value("id").toVariant().toLongLong());
-            if (it != paramsById.end() && o.contains("result")) o["result"] = f(it->second, o.value("result"));
-            return o;
-        };
-        if (reply.isArray()) {
-            QJsonArray out;
-            for (const auto& o : reply.array()) out.append(fix(o.toObject()));
-            return QJsonDocument(out);
-        }
-        return QJsonDocument(fix(reply.object()));
-    });
-}
+RunResult runLive(const QStringList& args, int timeoutMs = 120000) { return runCtrnLive(args, timeoutMs); }
 
 Json toJson(const QJsonValue& v) { return *parseJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact).toStdString()); }
 
