@@ -16,6 +16,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     if (ec) return makeError(ErrorCode::Io, "cannot create " + options.dataDir + ": " + ec.message());
     auto b = std::make_shared<Backend>();
     CTRN_ASSIGN(b->store, storage::WalletStore::open(options.dataDir + "/wallet.sqlite"));
+    auto verifierTransport = transport;
     b->client = std::make_unique<rpc::RpcClient>(options.urls, std::move(transport), options.client);
     CTRN_TRY(b->client->connect(options.chainId));
     b->chainId = options.chainId;
@@ -24,7 +25,30 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     b->keys = std::make_unique<wallet::KeyRing>(options.idleTimeout, options.clock);
     b->wallets = std::make_unique<wallet::WalletManager>(options.dataDir, *b->store, options.keystore);
     b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
-    return Services{makeNode(b), makeWallet(b)};
+    Services services{makeNode(b), makeWallet(b), nullptr, {}};
+    const auto& d = options.deployment;
+    if (!d || !d->checkpoint) {
+        services.verifierError = "this network has no checkpoint to verify from";
+    } else if (options.storageLayoutDir.empty()) {
+        services.verifierError = "no storage layouts to prove contract state with";
+    } else {
+        VerifierOptions v;
+        v.dataDir = options.dataDir;
+        v.urls = options.urls;
+        v.chainId = options.chainId;
+        v.checkpointNumber = d->checkpoint->number;
+        v.checkpointHash = d->checkpoint->hash;
+        v.checkpointSource = "manifest";
+        v.client = options.client;
+        v.storageLayoutDir = options.storageLayoutDir;
+        if (auto token = d->contract("ComputroniumToken")) v.ctrnToken = *token;
+        auto verifier = makeVerifier(v, std::move(verifierTransport));
+        if (verifier)
+            services.verifier = std::move(verifier).value();
+        else
+            services.verifierError = verifier.error().message;
+    }
+    return services;
 }
 
 Result<chain::Deployment> readDeployment(const std::string& name, const std::string& path) {

@@ -7,6 +7,7 @@
 #include <core/chain/deployment.h>
 #include <core/crypto/keystore.h>
 #include <core/interfaces/node.h>
+#include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
 #include <core/rpc/client.h>
 #include <core/rpc/transport.h>
@@ -31,11 +32,19 @@ struct ServicesOptions {
     // The network's deployment manifest (chain/deployment.h): where CTRN
     // lives, and whether this is the devnet (faucet). Absent: ETH only.
     std::optional<chain::Deployment> deployment;
+    // resources/storage-layout: with a deployment that has a checkpoint, the
+    // services include a light-client Verifier (empty: none).
+    std::string storageLayoutDir;
 };
 
 struct Services {
     std::unique_ptr<Node> node;
     std::unique_ptr<Wallet> wallet;
+    // What the light client proves (balances, CTRN, outcomes); null when the
+    // network has no checkpoint or the verifier could not start, and then
+    // `verifierError` says why. A failing verifier never stops the wallet.
+    std::unique_ptr<Verifier> verifier;
+    std::string verifierError;
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);

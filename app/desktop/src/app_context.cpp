@@ -135,6 +135,8 @@ void AppContext::connectTo(const QString& name) {
     options.idleTimeout = std::chrono::seconds(std::max(1, m_preferences->lockTimeoutMinutes()) * 60);
     // desktop-wallet: the manifest says where CTRN lives and whether this is the devnet (faucet).
     options.deployment = findNetworkDeployment(network->name);
+    // The light client proves balances against the manifest's checkpoint.
+    options.storageLayoutDir = (resourcesDir() + QStringLiteral("/storage-layout")).toStdString();
     m_connectId = m_nextId++;
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, id = m_connectId, options] { w->connectServices(id, options); }, Qt::QueuedConnection);

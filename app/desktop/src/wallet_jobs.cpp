@@ -46,12 +46,15 @@ JobRunner* appJobRunner() {
     return &runner;
 }
 
+QString resourcesDir() {
+    QString resources = qEnvironmentVariable("CTRN_RESOURCES_DIR");
+    return resources.isEmpty() ? QStringLiteral(CTRN_SOURCE_DIR "/resources") : resources;
+}
+
 std::optional<chain::Deployment> findNetworkDeployment(const QString& name) {
     QStringList candidates;
     if (name == QStringLiteral("devnet")) candidates << devnetStateDir() + QStringLiteral("/devnet.json");
-    QString resources = qEnvironmentVariable("CTRN_RESOURCES_DIR");
-    if (resources.isEmpty()) resources = QStringLiteral(CTRN_SOURCE_DIR "/resources");
-    candidates << resources + QStringLiteral("/deployments/") + name + QStringLiteral(".json");
+    candidates << resourcesDir() + QStringLiteral("/deployments/") + name + QStringLiteral(".json");
     for (const auto& path : candidates) {
         if (!QFileInfo::exists(path)) continue;
         auto deployment = interfaces::readDeployment(name.toStdString(), path.toStdString());

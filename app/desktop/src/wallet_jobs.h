@@ -40,6 +40,9 @@ public:
 // The app's runner: AppContext::instance()'s worker.
 JobRunner* appJobRunner();
 
+// $CTRN_RESOURCES_DIR, else the source tree's resources/ (ABIs, manifests,
+// storage layouts).
+QString resourcesDir();
 // The deployment manifest of network `name` (ServicesOptions::deployment):
 // the devnet's live devnet.json (devnetStateDir()), else the shipped
 // resources/deployments/NAME.json; none for a network without one.

@@ -14,7 +14,19 @@ Item {
     id: page
 
     signal navigate(string page)
-    readonly property bool ready: Accounts.count > 0 && Accounts.balancesLoaded
+    readonly property bool ready: Accounts.count > 0 && Accounts.balancesLoaded && proof.state !== "" && proof.state !== "busy"
+
+    // The light client proves the current account's balances again whenever
+    // the node's figures change (another account, new balances, the faucet).
+    function verifyCurrent() {
+        if (Accounts.currentAddress !== "" && Accounts.balancesLoaded) proof.verify(Accounts.currentAddress)
+    }
+    BalanceVerification { id: proof; objectName: "balanceVerification" }
+    Connections {
+        target: Accounts
+        function onCurrentChanged() { page.verifyCurrent() }
+    }
+    Component.onCompleted: verifyCurrent()
 
     ScrollView {
         anchors.fill: parent
@@ -30,7 +42,7 @@ Item {
             PageHeader {
                 Layout.fillWidth: true
                 title: qsTr("Accounts")
-                subtitle: qsTr("Balances of %1, as the node reports them.").arg(AppContext.session.currentWallet)
+                subtitle: qsTr("Balances of %1, as the node reports them and the light client proves them.").arg(AppContext.session.currentWallet)
             }
 
             Banner { Layout.fillWidth: true; kind: "error"; text: Accounts.error }
@@ -58,17 +70,42 @@ Item {
                             columnSpacing: 24
                             rowSpacing: 6
                             Label { text: qsTr("ETH"); color: Theme.textMuted }
-                            Label { objectName: "ethBalance"; text: Accounts.ethBalance; color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
+                            Label { objectName: "ethBalance"; text: proof.state === "mismatch" ? "—" : Accounts.ethBalance; color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
                             Label { text: qsTr("CTRN total"); color: Theme.textMuted; visible: Accounts.hasCtrn }
-                            Label { objectName: "ctrnTotal"; text: Accounts.ctrnTotal; color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold; visible: Accounts.hasCtrn }
+                            Label { objectName: "ctrnTotal"; text: proof.state === "mismatch" ? "—" : Accounts.ctrnTotal; color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold; visible: Accounts.hasCtrn }
                             Label { text: qsTr("CTRN free to send"); color: Theme.textMuted; visible: Accounts.hasCtrn }
-                            Label { objectName: "ctrnFree"; text: Accounts.ctrnFree; color: Theme.success; visible: Accounts.hasCtrn }
+                            Label { objectName: "ctrnFree"; text: proof.state === "mismatch" ? "—" : Accounts.ctrnFree; color: Theme.success; visible: Accounts.hasCtrn }
                             Label { text: qsTr("CTRN staked (locked)"); color: Theme.textMuted; visible: Accounts.hasCtrn }
-                            Label { objectName: "ctrnLocked"; text: Accounts.ctrnLocked; color: Theme.warning; visible: Accounts.hasCtrn }
+                            Label { objectName: "ctrnLocked"; text: proof.state === "mismatch" ? "—" : Accounts.ctrnLocked; color: Theme.warning; visible: Accounts.hasCtrn }
                         }
-                        Label {
-                            text: qsTr("Unverified: read from the node, not yet proven by the light client.")
-                            color: Theme.textFaint; font.pixelSize: Theme.fontSmall
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            Label {
+                                objectName: "verificationState"
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                font.pixelSize: Theme.fontSmall
+                                color: proof.state === "verified" ? Theme.success
+                                     : proof.state === "mismatch" ? Theme.danger : Theme.textFaint
+                                text: proof.state === "verified"
+                                      ? (proof.ctrnBalance !== ""
+                                         ? qsTr("Verified by the light client at block %1: %2 ETH, %3 CTRN.").arg(proof.block).arg(proof.ethBalance).arg(proof.ctrnBalance)
+                                         : qsTr("Verified by the light client at block %1: %2 ETH.").arg(proof.block).arg(proof.ethBalance))
+                                      : proof.state === "mismatch" ? qsTr("The node contradicted its proof; its figures are hidden. %1").arg(proof.message)
+                                      : proof.state === "busy" ? qsTr("Verifying with the light client…")
+                                      : proof.state !== "" ? qsTr("Unverified: %1").arg(proof.message)
+                                      : qsTr("Unverified: read from the node, not yet proven by the light client.")
+                            }
+                            AppButton {
+                                objectName: "verifyButton"
+                                text: qsTr("Verify")
+                                iconName: "refresh"
+                                variant: "secondary"
+                                busy: proof.state === "busy"
+                                enabled: proof.state !== "busy" && Accounts.currentAddress !== ""
+                                onClicked: proof.verify(Accounts.currentAddress)
+                            }
                         }
                         RowLayout {
                             visible: Accounts.faucetAvailable
