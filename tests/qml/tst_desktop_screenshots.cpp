@@ -57,6 +57,18 @@ private slots:
         QVERIFY2(colours.size() > 64, qPrintable(QStringLiteral("%1 looks blank: %2 colours").arg(page).arg(colours.size())));
     }
 
+    // A page that does not exist: a clear message, exit 2 (usage), no file,
+    // and a clean shutdown (it used to crash on the way out).
+    void unknownPageIsAUsageError() {
+        const QString file = m_dir.filePath(QStringLiteral("nosuchpage.png"));
+        const auto r = runProgram(QStringLiteral(CTRN_WALLET_APP_PATH),
+                                  {QStringLiteral("--datadir"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("--network"),
+                                   QStringLiteral("devnet"), QStringLiteral("--screenshot"), QStringLiteral("nosuchpage"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown page")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(file));
+    }
+
 private:
     QTemporaryDir m_dir;
 };

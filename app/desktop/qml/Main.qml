@@ -125,6 +125,7 @@ ApplicationWindow {
         onTriggered: {
             if (!window.screenshotEntry) {
                 console.error("unknown page for --screenshot:", window.screenshotPage)
+                running = false
                 Qt.exit(2)
                 return
             }
