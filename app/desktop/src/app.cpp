@@ -26,6 +26,13 @@ namespace {
 constexpr int kScreenshotTimeoutMs = 60000;
 } // namespace
 
+bool loadMainWindow(QQmlApplicationEngine& engine) {
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
+    return !engine.rootObjects().isEmpty();
+}
+
 int run(int argc, char** argv) {
     // --screenshot renders without a display: the offscreen platform and the
     // software renderer, unless the caller chose otherwise.
@@ -80,7 +87,6 @@ int run(int argc, char** argv) {
         return 2;
     }
 
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
     AppContext context(options);
 
     QTranslator translator;
@@ -88,7 +94,6 @@ int run(int argc, char** argv) {
         QGuiApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
     QObject::connect(context.preferences(), &Preferences::languageChanged, &engine, [&] {
         QGuiApplication::removeTranslator(&translator);
         if (translator.load(QStringLiteral(":/i18n/app_%1.qm").arg(context.preferences()->language())))
@@ -110,8 +115,7 @@ int run(int argc, char** argv) {
     }
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QGuiApplication::exit(1); },
                      Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
-    if (engine.rootObjects().isEmpty()) return 1;
+    if (!loadMainWindow(engine)) return 1;
 
     // CTRN_STARTUP_REPORT=1 (scripts/bench-desktop): print when the first
     // frame was shown and, with --screenshot, when the page was ready.

@@ -4,7 +4,14 @@
 // run(); tests call it too (the screenshot test) or build the pieces.
 #pragma once
 
+class QQmlApplicationEngine;
+
 namespace ctrn::desktop {
+
+// Sets the Basic style and loads Main.qml into `engine` (an AppContext must
+// exist first: QML reaches it as a singleton). False when the window could
+// not be created. run() and the end-to-end test (tests/e2e) share it.
+bool loadMainWindow(QQmlApplicationEngine& engine);
 
 int run(int argc, char** argv);
 

@@ -103,6 +103,7 @@ FlowFrame {
                         spacing: 8
                         Label { text: wordCell.index + 1; color: Theme.textFaint; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 18 }
                         Label {
+                            objectName: "word" + wordCell.index
                             text: wordCell.modelData
                             color: Theme.text
                             font.family: Theme.monoFamily
