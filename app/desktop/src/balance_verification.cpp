@@ -70,6 +70,10 @@ void BalanceVerification::verify(const QString& address) {
         [account](interfaces::Services& s) {
             Outcome out;
             if (!s.verifier) return Outcome{"unavailable", 0, std::nullopt, 0, s.verifierError};
+            // Proven at the newest verified head, not the one of an earlier
+            // verification: the balances the page shows are the latest.
+            std::uint64_t head = 0;
+            if (!fold(s.verifier->syncHead(), out, head)) return out;
             U256 eth = 0;
             if (!fold(s.verifier->balance(account), out, eth)) return out;
             const std::uint64_t ethBlock = out.block;

@@ -1,0 +1,316 @@
+// The desktop app end to end: the same AppContext and Main.qml the
+// executable loads (loadMainWindow), offscreen, on a fresh data directory,
+// connected to the devnet fixture, driven through the QML items by
+// objectName as a user would: onboarding creates a wallet (the shown words
+// typed back), the devnet faucet funds it, a CTRN transfer is reviewed,
+// confirmed, mined and listed in History; a wrong password, an invalid
+// recipient and an amount above the balance each show a message and send
+// nothing (the account's nonce on chain does not move). Only the wallet
+// created here and a freshly generated recipient are used: the devnet is
+// shared with tests running in parallel.
+#include "app.h"
+#include "app_context.h"
+#include "session_controller.h"
+
+#include "cli/cli_runner.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+// The app's QML module is a static plugin, linked in as the executable does.
+Q_IMPORT_QML_PLUGIN(ComputroniumPlugin)
+
+using namespace ctrn::desktop;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery staple");
+constexpr int kTimeout = 30000;
+
+// Depth-first over QObject children and visual children: delegates made by
+// a Repeater or Loader are reachable by one or the other.
+QObject* findNamed(QObject* root, const QString& name) {
+    if (!root) return nullptr;
+    if (root->objectName() == name) return root;
+    for (QObject* child : root->children())
+        if (QObject* hit = findNamed(child, name)) return hit;
+    if (auto* item = qobject_cast<QQuickItem*>(root))
+        for (QQuickItem* child : item->childItems())
+            if (QObject* hit = findNamed(child, name)) return hit;
+    return nullptr;
+}
+
+// The first item named `name` that is on screen (pages keep hidden steps).
+bool isShown(QObject* o) {
+    auto* item = qobject_cast<QQuickItem*>(o);
+    return item && item->isVisible();
+}
+} // namespace
+
+class TstDesktopE2e : public QObject {
+    Q_OBJECT
+
+    QObject* item(const QString& name) { return findNamed(m_window, name); }
+    QString text(const QString& name) {
+        QObject* o = item(name);
+        return o ? o->property("text").toString() : QString();
+    }
+    bool clickable(const QString& name) {
+        QObject* o = item(name);
+        return isShown(o) && o->property("enabled").toBool();
+    }
+    // As a click does: only when the button is visible and enabled.
+    bool click(const QString& name) {
+        QObject* o = item(name);
+        if (qEnvironmentVariableIsSet("E2E_DEBUG")) qDebug() << name << o << isShown(o) << (o ? o->property("enabled") : QVariant());
+        if (!isShown(o) || !o->property("enabled").toBool()) return false;
+        QMetaObject::invokeMethod(o, "clicked");
+        return true;
+    }
+    QString mode() const { return m_window->property("mode").toString(); }
+    // cast on the devnet; castLocal for conversions that need no node.
+    QString cast(const QStringList& args) { return castLocal(args + QStringList{QStringLiteral("--rpc-url"), m_rpc}); }
+    static QString castLocal(const QStringList& args) {
+        const auto r = runCast(args);
+        return r.exitCode == 0 ? r.out : QStringLiteral("error: ") + r.err;
+    }
+    QString nonce() { return cast({QStringLiteral("nonce"), m_address}); }
+    QString ctrnOf(const QString& address) {
+        return cast({QStringLiteral("call"), m_token, QStringLiteral("balanceOf(address)(uint256)"), address}).section(QLatin1Char(' '), 0, 0);
+    }
+    void goTo(const QString& page) {
+        QVERIFY2(click(QStringLiteral("nav_") + page), qPrintable(page));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPage").toString(), page, kTimeout);
+    }
+    QObject* sendController() { return item(QStringLiteral("sendController")); }
+    // Fills the send form as typing does (the fields forward edits to the
+    // controller) and waits for the checks.
+    void fillSend(const QString& recipient, const QString& amount) {
+        QObject* send = sendController();
+        QVERIFY(send);
+        send->setProperty("asset", QStringLiteral("CTRN"));
+        item(QStringLiteral("recipientField"))->setProperty("text", recipient);
+        send->setProperty("recipient", recipient);
+        item(QStringLiteral("amountField"))->setProperty("text", amount);
+        send->setProperty("amount", amount);
+    }
+
+private slots:
+    void initTestCase() {
+        QFile f(qEnvironmentVariable("CTRN_DEVNET_DIR") + QStringLiteral("/devnet.json"));
+        QVERIFY2(f.open(QIODevice::ReadOnly), "the devnet fixture wrote no manifest");
+        const QJsonObject manifest = QJsonDocument::fromJson(f.readAll()).object();
+        m_rpc = manifest.value(QStringLiteral("rpc")).toString();
+        m_token = manifest.value(QStringLiteral("contracts")).toObject().value(QStringLiteral("ComputroniumToken")).toString();
+        QVERIFY(!m_rpc.isEmpty() && !m_token.isEmpty());
+
+        // A recipient nobody else uses: 20 random bytes, EIP-55 checksummed.
+        QByteArray raw(20, Qt::Uninitialized);
+        for (auto& b : raw) b = static_cast<char>(QRandomGenerator::global()->bounded(256));
+        m_recipient = castLocal({QStringLiteral("to-check-sum-address"), QStringLiteral("0x") + QString::fromLatin1(raw.toHex())});
+        QVERIFY2(m_recipient.startsWith(QStringLiteral("0x")) && m_recipient.size() == 42, qPrintable(m_recipient));
+
+        QVERIFY(m_dir.isValid());
+        LaunchOptions options;
+        options.dataDir = m_dir.filePath(QStringLiteral("data"));
+        options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();
+        m_context = std::make_unique<AppContext>(options);
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(loadMainWindow(*m_engine));
+        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().front());
+        QVERIFY(m_window);
+        m_context->connectTo(QStringLiteral("devnet"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_context->connecting() && m_context->session()->walletsLoaded(), kTimeout);
+        QVERIFY2(m_context->connected(), qPrintable(m_context->connectionError()));
+    }
+
+    void onboardingCreatesWallet() {
+        QTRY_COMPARE_WITH_TIMEOUT(mode(), QStringLiteral("onboarding"), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("createChoice")), kTimeout);
+        QVERIFY(click(QStringLiteral("createChoice")));
+        QTRY_VERIFY_WITH_TIMEOUT(isShown(item(QStringLiteral("passwordField"))), kTimeout);
+        item(QStringLiteral("nameField"))->setProperty("text", QStringLiteral("e2e"));
+        item(QStringLiteral("passwordField"))->setProperty("text", kPassword);
+        item(QStringLiteral("repeatField"))->setProperty("text", kPassword);
+        QVERIFY(click(QStringLiteral("createButton")));
+
+        // The phrase, as shown.
+        QTRY_VERIFY_WITH_TIMEOUT(isShown(item(QStringLiteral("word11"))), kTimeout);
+        QStringList words;
+        for (int i = 0; i < 12; ++i) words << text(QStringLiteral("word%1").arg(i));
+        QVERIFY(!words.contains(QString()));
+        QVERIFY(!click(QStringLiteral("continueButton"))); // not before ticking "written down"
+        item(QStringLiteral("savedCheck"))->setProperty("checked", true);
+        QVERIFY(click(QStringLiteral("continueButton")));
+
+        // Type back the words asked for; a wrong word is refused first.
+        QStringList asked;
+        for (int i = 0; i < 12; ++i)
+            if (isShown(item(QStringLiteral("answer%1").arg(i)))) asked << QString::number(i);
+        QCOMPARE(asked.size(), 3);
+        for (const QString& i : asked) item(QStringLiteral("answer") + i)->setProperty("text", QStringLiteral("wrong"));
+        QVERIFY(click(QStringLiteral("confirmButton")));
+        QVERIFY(text(QStringLiteral("mismatchBanner")).contains(QStringLiteral("do not match")));
+        for (const QString& i : asked) item(QStringLiteral("answer") + i)->setProperty("text", words[i.toInt()]);
+        QVERIFY(click(QStringLiteral("confirmButton")));
+
+        QTRY_COMPARE_WITH_TIMEOUT(mode(), QStringLiteral("shell"), kTimeout);
+        QCOMPARE(m_context->session()->currentWallet(), QStringLiteral("e2e"));
+        QTRY_VERIFY_WITH_TIMEOUT(text(QStringLiteral("currentAddress")).startsWith(QStringLiteral("0x")), kTimeout);
+        m_address = text(QStringLiteral("currentAddress"));
+        QCOMPARE(castLocal({QStringLiteral("to-check-sum-address"), m_address}), m_address);
+    }
+
+    void faucetFunds() {
+        QCOMPARE(m_window->property("currentPage").toString(), QStringLiteral("accounts"));
+        QCOMPARE(cast({QStringLiteral("balance"), m_address}), QStringLiteral("0"));
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("faucetButton")), kTimeout);
+        QVERIFY(click(QStringLiteral("faucetButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(cast({QStringLiteral("balance"), m_address}) != QStringLiteral("0") && ctrnOf(m_address) != QStringLiteral("0"),
+                                 kTimeout);
+        // The page shows what the chain holds.
+        QTRY_VERIFY_WITH_TIMEOUT(text(QStringLiteral("ethBalance")) != QStringLiteral("0") && !text(QStringLiteral("ethBalance")).isEmpty()
+                                     && isShown(item(QStringLiteral("ctrnTotal"))) && text(QStringLiteral("ctrnTotal")) != QStringLiteral("0"),
+                                 kTimeout);
+        // ...and the light client proves it (at a block after the faucet's).
+        QTRY_VERIFY_WITH_TIMEOUT(text(QStringLiteral("verificationState")).startsWith(QStringLiteral("Verified by the light client"))
+                                     && !text(QStringLiteral("verificationState")).contains(QStringLiteral(": 0 ETH")),
+                                 kTimeout);
+        const QString shownEth = text(QStringLiteral("ethBalance")), shownCtrn = text(QStringLiteral("ctrnTotal"));
+        const QString chainEth = castLocal({QStringLiteral("from-wei"), cast({QStringLiteral("balance"), m_address})});
+        const QString chainCtrn = castLocal({QStringLiteral("from-wei"), ctrnOf(m_address)});
+        QVERIFY2(chainEth.startsWith(shownEth.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(','))),
+                 qPrintable(shownEth + QStringLiteral(" vs ") + chainEth + QStringLiteral(" | ") + text(QStringLiteral("verificationState"))));
+        QVERIFY2(chainCtrn.startsWith(shownCtrn.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(','))),
+                 qPrintable(shownCtrn + QStringLiteral(" vs ") + chainCtrn));
+    }
+
+    void wrongPasswordSendsNothing() {
+        goTo(QStringLiteral("send"));
+        QTRY_VERIFY_WITH_TIMEOUT(sendController() && !sendController()->property("feePresets").toList().isEmpty(), kTimeout);
+        const QString before = nonce();
+        fillSend(m_recipient, QStringLiteral("1.5"));
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("reviewButton")), kTimeout);
+        QVERIFY(click(QStringLiteral("reviewButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(sendController()->property("stage").toString(), QStringLiteral("review"), kTimeout);
+        item(QStringLiteral("sendPassword"))->setProperty("text", QStringLiteral("not the password"));
+        QVERIFY(click(QStringLiteral("confirmButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(!text(QStringLiteral("sendError")).isEmpty(), kTimeout);
+        QVERIFY2(text(QStringLiteral("sendError")).contains(QStringLiteral("password"), Qt::CaseInsensitive), qPrintable(text(QStringLiteral("sendError"))));
+        QVERIFY(isShown(item(QStringLiteral("sendError"))));
+        QCOMPARE(nonce(), before);
+        QVERIFY(click(QStringLiteral("backButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(sendController()->property("stage").toString(), QStringLiteral("edit"), kTimeout);
+    }
+
+    void sendCtrn() {
+        const QString before = nonce();
+        fillSend(m_recipient, QStringLiteral("1.5"));
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("reviewButton")), kTimeout);
+        QVERIFY(click(QStringLiteral("reviewButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(sendController()->property("stage").toString(), QStringLiteral("review"), kTimeout);
+        // The decoded call: a CTRN transfer of 1.5 to the recipient.
+        const QString call = text(QStringLiteral("reviewCall"));
+        QVERIFY2(call.contains(QStringLiteral("1.5")) && call.contains(QStringLiteral("CTRN")), qPrintable(call));
+        QVERIFY2(call.contains(m_recipient, Qt::CaseInsensitive) || sendController()->property("reviewRecipient").toString() == m_recipient,
+                 qPrintable(call));
+        item(QStringLiteral("sendPassword"))->setProperty("text", kPassword);
+        QVERIFY(click(QStringLiteral("confirmButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(sendController()->property("stage").toString(), QStringLiteral("mined"), kTimeout);
+        QVERIFY(isShown(item(QStringLiteral("sendStatus"))));
+        m_txHash = text(QStringLiteral("sendHash"));
+        QVERIFY2(m_txHash.startsWith(QStringLiteral("0x")) && m_txHash.size() == 66, qPrintable(m_txHash));
+        QCOMPARE(ctrnOf(m_recipient), QStringLiteral("1500000000000000000"));
+        QCOMPARE(nonce().toInt(), before.toInt() + 1);
+
+        goTo(QStringLiteral("history"));
+        QObject* history = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((history = item(QStringLiteral("historyModel"))) != nullptr, kTimeout);
+        auto* model = qobject_cast<QAbstractItemModel*>(history);
+        QVERIFY(model);
+        const auto listed = [&] {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, 0).data(Qt::UserRole + 1).toString().compare(m_txHash, Qt::CaseInsensitive) == 0) return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), kTimeout);
+        goTo(QStringLiteral("send"));
+        QTRY_VERIFY_WITH_TIMEOUT(sendController() && !sendController()->property("feePresets").toList().isEmpty(), kTimeout);
+    }
+
+    void invalidRecipientRefused_data() {
+        QTest::addColumn<QString>("recipient");
+        QString badChecksum = m_recipient;
+        for (int i = 2; i < badChecksum.size(); ++i) {
+            const QChar c = badChecksum[i];
+            if (c.isLetter()) {
+                badChecksum[i] = c.isUpper() ? c.toLower() : c.toUpper();
+                break;
+            }
+        }
+        QTest::newRow("bad checksum") << badChecksum;
+        QTest::newRow("malformed") << QStringLiteral("0x1234");
+    }
+    void invalidRecipientRefused() {
+        QFETCH(QString, recipient);
+        const QString before = nonce();
+        QObject* send = sendController();
+        QVERIFY(send);
+        fillSend(recipient, QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(!send->property("recipientError").toString().isEmpty(), kTimeout);
+        // The message is on screen under the field.
+        const QString shown = item(QStringLiteral("recipientField"))->property("error").toString();
+        QVERIFY2(shown.contains(QStringLiteral("address"), Qt::CaseInsensitive) || shown.contains(QStringLiteral("checksum"), Qt::CaseInsensitive),
+                 qPrintable(shown));
+        click(QStringLiteral("reviewButton"));
+        QTest::qWait(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!send->property("busy").toBool(), kTimeout);
+        QCOMPARE(send->property("stage").toString(), QStringLiteral("edit"));
+        QCOMPARE(nonce(), before);
+    }
+
+    void amountAboveBalanceRefused() {
+        const QString before = nonce();
+        QObject* send = sendController();
+        QVERIFY(send);
+        fillSend(m_recipient, QStringLiteral("1000000000"));
+        click(QStringLiteral("reviewButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(!send->property("busy").toBool()
+                                     && (!send->property("amountError").toString().isEmpty() || !send->property("error").toString().isEmpty()),
+                                 kTimeout);
+        const QString shown = item(QStringLiteral("amountField"))->property("error").toString() + text(QStringLiteral("sendError"));
+        QVERIFY2(shown.contains(QStringLiteral("balance"), Qt::CaseInsensitive) || shown.contains(QStringLiteral("more than"), Qt::CaseInsensitive)
+                     || shown.contains(QStringLiteral("enough"), Qt::CaseInsensitive),
+                 qPrintable(shown));
+        QCOMPARE(send->property("stage").toString(), QStringLiteral("edit"));
+        QCOMPARE(nonce(), before);
+    }
+
+    void cleanupTestCase() {
+        m_engine.reset();
+        if (m_context) m_context->drain();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+    QString m_rpc, m_token, m_recipient, m_address, m_txHash;
+};
+
+int main(int argc, char** argv) {
+    // A QApplication as in the app: the wallet pages' charts need one.
+    QApplication app(argc, argv);
+    TstDesktopE2e test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_desktop_e2e.moc"
