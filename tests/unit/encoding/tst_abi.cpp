@@ -1,6 +1,6 @@
 // Solidity ABI: the specification's examples, the type parser, JSON values
 // and their range checks, and a decoder that rejects hostile data cleanly.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 #include "vectors.h"
 
 #include <core/encoding/abi.h>

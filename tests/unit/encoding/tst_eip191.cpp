@@ -1,6 +1,6 @@
 // EIP-191 personal messages: hashes agree with `cast hash-message` (values
 // recorded from cast 1.7.1; the CLI interop test re-checks them live).
-#include "test_registry.h"
+#include "unit/test_registry.h"
 
 #include <core/encoding/eip191.h>
 #include <core/util/hex.h>

@@ -1,5 +1,5 @@
 // EIP-55: every published checksummed address round-trips; a flipped case is caught.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 
 #include <core/encoding/eip55.h>
 

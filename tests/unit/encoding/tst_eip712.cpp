@@ -1,7 +1,7 @@
 // EIP-712: the specification's Mail example at every step, dependency order
 // in encodeType, arrays and nested structs composed by hand from the spec's
 // rules, a further example whose digest cast agreed with, and the errors.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 #include "vectors.h"
 
 #include <core/encoding/abi.h>

@@ -1,5 +1,5 @@
 // Runs every test class of the encoding layer (see test_registry.h).
-#include "test_registry.h"
+#include "unit/test_registry.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // RLP: every ethereum/tests rlptest.json case both ways, every invalid input
 // rejected with its message, and the node/item helpers transactions and trie
 // proofs rely on.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 #include "vectors.h"
 
 #include <core/encoding/rlp.h>

@@ -3,7 +3,7 @@
 // here), call data equals the ABI encoding of the named function, the
 // listing manifest's EIP-712 type matches Marketplace.MANIFEST_TYPEHASH, and
 // protocol reverts read in plain words.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 
 #include <core/encoding/eip712.h>
 #include <core/protocol/bindings.h>

@@ -2,7 +2,7 @@
 // loads, selectors and topics match the well-known values, calls encode from
 // JSON arrays and objects (tuples by member name), and logs, return data and
 // custom errors decode into named fields.
-#include "test_registry.h"
+#include "unit/test_registry.h"
 
 #include <core/protocol/contract_abi.h>
 #include <core/util/hex.h>

@@ -1,4 +1,4 @@
-// Lets several Qt Test classes share the single tst_encoding executable (one
+// Lets several Qt Test classes share one per-layer executable (one
 // test target per core layer): each file registers its class, main() runs
 // them all and fails if any fails.
 #pragma once
