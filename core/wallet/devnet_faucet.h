@@ -1,8 +1,10 @@
 // The devnet faucet: gives an account ETH and CTRN on the local devnet so a
-// new wallet can try sending at once. ETH through anvil_setBalance; CTRN as
-// a real ERC-20 transfer from the treasury (the TimelockController holds the
-// treasury's 400M CTRN), sent by anvil impersonation — so the token's
-// supply, votes and Transfer events stay what a real transfer gives.
+// new wallet can try sending at once: an ETH transfer and a CTRN ERC-20
+// transfer from the treasury (the TimelockController holds the treasury's
+// 400M CTRN, and the devnet seeds it with ETH), sent by anvil impersonation.
+// Real transactions, so supply, votes and Transfer events stay what a real
+// transfer gives, and no cheat code rewrites the head's state under a
+// light-client proof.
 // It refuses anything but the devnet: the node must be anvil, on the
 // manifest's chain id, and the manifest must be the devnet's.
 #pragma once
@@ -24,7 +26,7 @@ inline constexpr std::uint64_t kDevnetChainId = 31337;
 struct FaucetGrant {
     U256 eth = 0;  // wei added to the account's balance
     U256 ctrn = 0; // CTRN units transferred
-    chain::Hash ctrnTransaction; // the treasury's transfer, mined
+    chain::Hash ctrnTransaction; // the treasury's CTRN transfer, mined
 };
 
 struct FaucetOptions {
@@ -36,7 +38,7 @@ struct FaucetOptions {
     FaucetOptions();
 };
 
-// Funds `account`; returns once the CTRN transfer is mined.
+// Funds `account`; returns once both transfers are mined.
 Result<FaucetGrant> fundFromDevnetFaucet(rpc::EthNode& node, const chain::Deployment& devnet, const chain::Address& account,
                                          const FaucetOptions& options = {});
 

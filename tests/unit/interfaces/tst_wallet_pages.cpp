@@ -37,6 +37,7 @@ std::string word(const U256& v) {
 }
 std::string selector(const char* signature) { return toHex(ByteView(*encoding::functionSelector(signature))); }
 
+bool sameAddress(const Json& a, const char* b) { return QString::fromStdString(a.get<std::string>()).compare(b, Qt::CaseInsensitive) == 0; }
 bool has(const std::vector<std::string>& methods, const char* m) { return std::find(methods.begin(), methods.end(), m) != methods.end(); }
 
 // A devnet-like chain: 100 ETH each, CTRN 5,000 with 1,200 locked (staked),
@@ -49,6 +50,8 @@ struct FakeDevnet {
     std::vector<Json> callBlocks; // the block tag of every eth_call/eth_getBalance
     std::string clientVersion = "anvil/v1.7.1";
     U256 ctrnTotal = ether("5000"), ctrnLocked = ether("1200");
+    U256 treasuryEth = ether("100");
+    std::vector<Json> impersonatedSends; // eth_sendTransaction requests
 
     FakeDevnet() {
         node->results["eth_chainId"] = "0x7a69";
@@ -57,7 +60,7 @@ struct FakeDevnet {
         node->handlers["web3_clientVersion"] = [this](const Json&) { return Json(clientVersion); };
         node->handlers["eth_getBalance"] = [this](const Json& p) {
             callBlocks.push_back(p[1]);
-            return Json(toQuantityHex(ether("100")));
+            return Json(toQuantityHex(sameAddress(p[0], kTreasury) ? treasuryEth : ether("100")));
         };
         node->handlers["eth_blockNumber"] = [this](const Json&) { return Json(toQuantityHex(U256(head))); };
         node->handlers["eth_getTransactionCount"] = [this](const Json&) { return Json(toQuantityHex(U256(mined.size()))); };
@@ -80,8 +83,11 @@ struct FakeDevnet {
             raws.push_back(raw);
             return accept(toHex(ByteView(crypto::keccak256(*fromHex(raw)))));
         };
-        node->handlers["eth_sendTransaction"] = [accept](const Json&) { return accept("0x" + std::string(63, '0') + "f"); };
-        for (const char* m : {"anvil_setBalance", "anvil_impersonateAccount", "anvil_stopImpersonatingAccount"})
+        node->handlers["eth_sendTransaction"] = [this, accept](const Json& p) {
+            impersonatedSends.push_back(p[0]);
+            return accept("0x" + std::string(62, '0') + toHex(ByteView(Bytes{static_cast<std::uint8_t>(impersonatedSends.size())})).substr(2));
+        };
+        for (const char* m : {"anvil_setBalance", "anvil_mine", "anvil_impersonateAccount", "anvil_stopImpersonatingAccount"})
             node->results[m] = nullptr;
         node->handlers["eth_getTransactionReceipt"] = [this](const Json& p) {
             mineAll(); // one block later, everything sent is in
@@ -325,11 +331,35 @@ private slots:
         QCOMPARE(grant->eth, ether("10"));
         QCOMPARE(grant->ctrn, ether("1000"));
         const auto& m = chain.node->methods;
-        QVERIFY(has(m, "anvil_setBalance"));
+        // Both grants are real transfers from the treasury: no cheat code
+        // rewrites the head's state under a light-client proof.
+        QVERIFY(!has(m, "anvil_setBalance"));
         QVERIFY(has(m, "anvil_impersonateAccount"));
-        QVERIFY(has(m, "eth_sendTransaction"));
+        QCOMPARE(chain.impersonatedSends.size(), std::size_t(2));
+        const Json& eth = chain.impersonatedSends[0];
+        QVERIFY(sameAddress(eth["from"], kTreasury));
+        QVERIFY(sameAddress(eth["to"], kAddr1));
+        QCOMPARE(eth["value"].get<std::string>(), toQuantityHex(ether("10")));
+        const Json& ctrn = chain.impersonatedSends[1];
+        QVERIFY(sameAddress(ctrn["to"], kToken));
+        QVERIFY(ctrn["data"].get<std::string>().rfind(selector("transfer(address,uint256)"), 0) == 0);
+        QCOMPARE(grant->ctrnTransaction.hex(), std::string("0x" + std::string(62, '0') + "02"));
         // The impersonation is always ended.
         QCOMPARE(std::string(m.back()), std::string("anvil_stopImpersonatingAccount"));
+    }
+
+    void faucetTopsUpATreasuryWithoutEthAndMinesTheChangeAtOnce() {
+        FakeDevnet chain;
+        chain.treasuryEth = 0; // a devnet seeded before the treasury held ETH
+        auto s = makeServices(options("faucet-topup"), chain.node);
+        QVERIFY(s);
+        auto grant = s->node->fundFromFaucet(addr(kAddr1));
+        QVERIFY2(grant, grant ? "" : grant.error().message.c_str());
+        const auto& m = chain.node->methods;
+        auto set = std::find(m.begin(), m.end(), "anvil_setBalance");
+        QVERIFY(set != m.end());
+        QCOMPARE(std::string(*(set + 1)), std::string("anvil_mine")); // the cheat lives in the head for one call at most
+        QCOMPARE(chain.impersonatedSends.size(), std::size_t(2));
     }
 
     void faucetRefusedOffTheDevnet() {
