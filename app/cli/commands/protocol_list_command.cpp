@@ -3,6 +3,8 @@
 // groups (register, vote, ...) live in their own files.
 #include "protocol_index.h"
 
+#include <core/protocol/bindings.h>
+
 namespace ctrn::cli {
 namespace {
 
@@ -34,6 +36,19 @@ int runAgents(const Args& args) {
     return printOutput(args, out);
 }
 
+// The governor's verdict on a proposal whose vote has ended (defeated,
+// succeeded, expired...), asked of the node; "ended" with --no-sync, which
+// works offline from the index alone.
+Result<std::string> endedOutcome(const IndexSession& s, const storage::ProposalRecord& p) {
+    if (!s.node) return std::string("ended");
+    CTRN_ASSIGN(auto abi, s.abis->contract(p.governor));
+    CTRN_ASSIGN(auto address, s.deployment.contract(p.governor));
+    CTRN_ASSIGN(auto id, parseU256(p.id));
+    protocol::GovernorBinding governor(protocol::Contract(*abi, address, s.node->node.get()));
+    CTRN_ASSIGN(auto state, governor.state(id));
+    return protocol::proposalStateName(state);
+}
+
 int runProposals(const Args& args) {
     args.expectPositionalCount(0);
     auto governor = args.option("governor");
@@ -49,10 +64,15 @@ int runProposals(const Args& args) {
     for (const auto& p : *proposals) {
         if (governor && governorName(p.governor) != *governor) continue;
         // Executed/queued/canceled come from events; otherwise the voting
-        // window against the indexed head (the outcome of an ended vote is
-        // the governor's to compute: quorum and supermajority rules).
+        // window against the indexed head. The outcome of an ended vote is the
+        // governor's to compute (quorum, supermajority, expiry), so it is asked.
         std::string state = p.state;
         if (state == "created") state = head < p.voteStart ? "pending" : head <= p.voteEnd ? "active" : "ended";
+        if (state == "ended") {
+            auto outcome = endedOutcome(**s, p);
+            if (!outcome) return printError(outcome.error());
+            state = *outcome;
+        }
         if (auto want = args.option("state"); want && *want != state) continue;
         Json j = {{"governor", governorName(p.governor)}, {"id", p.id}, {"proposer", checksum(p.proposer)},
                   {"title", title(p.description)}, {"state", state}, {"voteStart", std::to_string(p.voteStart)},
@@ -91,8 +111,9 @@ const bool r1 = registerCommand({"agents list", kIndexUsage,
     indexOptions(), runAgents});
 const bool r2 = registerCommand({"proposals list", "[--governor token|quadratic|member] [--state S] " + kIndexUsage,
     "Proposals on the three governors from the index: title, proposer, state (pending, active,\n"
-    "ended, queued, executed, canceled — from events and the voting window), vote totals by\n"
-    "support, vote count and the proposals each one cites.",
+    "queued, executed, canceled from events and the voting window; once a vote has ended, the\n"
+    "governor's verdict: defeated, succeeded or expired — \"ended\" with --no-sync), vote totals\n"
+    "by support, vote count and the proposals each one cites.",
     indexOptions({"governor", "state"}), runProposals});
 const bool r3 = registerCommand({"pools list", "[--open] " + kIndexUsage,
     "Validation pools (questions, disputes, model reviews) from the index: question, poster,\n"

@@ -101,6 +101,30 @@ private slots:
         QCOMPARE(array(r).size(), 0);
     }
 
+    // An ended vote's outcome is the governor's (quorum, supermajority):
+    // the seeded marketing budget lost, the revenue-weighting change passed.
+    // Offline (--no-sync) the index alone can only say the vote ended.
+    void proposalsListGivesTheGovernorsVerdictOnEndedVotes() {
+        auto stateOf = [](const RunResult& r, const QString& title) {
+            for (const auto& v : array(r))
+                if (v.toObject()["title"].toString() == title) return v.toObject()["state"].toString();
+            return QString("missing");
+        };
+        auto r = runCtrn(net({"proposals", "list"}));
+        CTRN_EXPECT_OK(r);
+        QCOMPARE(stateOf(r, "Marketing budget of 10M CTRN"), QString("defeated"));
+        QCOMPARE(stateOf(r, "Weigh activity more in revenue shares"), QString("succeeded"));
+        QCOMPARE(stateOf(r, "Burn 15 % of protocol revenue"), QString("queued"));
+        QCOMPARE(stateOf(r, "Grant: open-source indexer"), QString("executed"));
+        QCOMPARE(stateOf(r, "Lower the marketplace commission to 4 %"), QString("active"));
+        auto defeated = runCtrn(net({"proposals", "list", "--state", "defeated", "--governor", "token"}));
+        CTRN_EXPECT_OK(defeated);
+        QCOMPARE(array(defeated).size(), 1);
+        auto offline = runCtrn(net({"proposals", "list", "--no-sync"}));
+        CTRN_EXPECT_OK(offline);
+        QCOMPARE(stateOf(offline, "Marketing budget of 10M CTRN"), QString("ended"));
+    }
+
     void showVerifiesMetadataAndNamesTheManifestSigner() {
         auto r = runCtrn(net({"listings", "show", "1", "--no-sync"}));
         CTRN_EXPECT_OK(r);
