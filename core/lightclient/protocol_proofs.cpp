@@ -39,15 +39,35 @@ Result<std::vector<Field>> voteCheckpointFields(const StorageLayout& token, cons
 
 Result<std::vector<Field>> stakeFields(const StorageLayout& hub, const chain::Address& agent, const chain::Address& delegator) {
     std::vector<Field> out;
-    CTRN_ASSIGN(auto registered, hub.path("agents", {agent}, "[].registered"));
-    out.push_back({"agentRegistered", registered});
-    CTRN_ASSIGN(auto bonded, hub.path("agents", {agent}, "[].bondedStake"));
-    out.push_back({"agentBondedStake", bonded});
-    CTRN_ASSIGN(auto principal, hub.path("positions", {delegator, agent}, "[][].principal"));
-    out.push_back({"principal", principal});
-    CTRN_ASSIGN(auto shares, hub.path("positions", {delegator, agent}, "[][].shares"));
-    out.push_back({"shares", shares});
+    const std::pair<const char*, const char*> agentFields[] = {{"agentRegistered", "registered"},
+                                                               {"agentBondedStake", "bondedStake"},
+                                                               {"agentBondedShares", "bondedShares"},
+                                                               {"agentUnbondingStake", "unbondingStake"},
+                                                               {"agentUnbondingShares", "unbondingShares"}};
+    for (const auto& [name, member] : agentFields) {
+        CTRN_ASSIGN(auto loc, hub.path("agents", {agent}, std::string("[].") + member));
+        out.push_back({name, loc});
+    }
+    for (const char* member : {"principal", "shares", "unbondingShares", "unbondingReleaseAt"}) {
+        CTRN_ASSIGN(auto loc, hub.path("positions", {delegator, agent}, std::string("[][].") + member));
+        out.push_back({member, loc});
+    }
     return out;
+}
+
+namespace {
+// shares * pool / poolShares, rounded down: Math.mulDiv as the hub uses it
+// (the product is taken in 512 bits, so it cannot overflow).
+U256 shareValue(const U256& shares, const U256& pool, const U256& poolShares) {
+    if (shares == 0 || poolShares == 0) return 0;
+    if (shares == poolShares) return pool;
+    return static_cast<U256>(BigInt(shares) * BigInt(pool) / BigInt(poolShares));
+}
+} // namespace
+
+StakeValue stakeValue(const FieldValues& v) {
+    return {shareValue(v.at("shares"), v.at("agentBondedStake"), v.at("agentBondedShares")),
+            shareValue(v.at("unbondingShares"), v.at("agentUnbondingStake"), v.at("agentUnbondingShares"))};
 }
 
 Result<std::vector<Field>> proposalFields(const StorageLayout& governor, const U256& proposalId, const std::optional<chain::Address>& voter) {

@@ -32,9 +32,18 @@ Result<StorageLayout> loadStorageLayout(const std::string& dir, const std::strin
 Result<std::vector<Field>> tokenAccountFields(const StorageLayout& token, const chain::Address& owner);
 // The checkpoint `index` of owner's votes: its block (_key) and votes (_value).
 Result<std::vector<Field>> voteCheckpointFields(const StorageLayout& token, const chain::Address& owner, const U256& index);
-// StakingHub: the agent's bonded stake and registration, and delegator's
-// position with that agent (principal, shares).
+// StakingHub: the agent's registration and pools (bonded and unbonding
+// stake and shares), and delegator's position with that agent (principal,
+// shares, unbonding shares and release time).
 Result<std::vector<Field>> stakeFields(const StorageLayout& hub, const chain::Address& agent, const chain::Address& delegator);
+// What a position is worth now, from proven stakeFields values, by the hub's
+// own formula (StakingHub.stakeOf): shares of a pool whose value slashing
+// has reduced. So a slashed stake shows its slashed value, not the principal.
+struct StakeValue {
+    U256 bonded = 0;
+    U256 unbonding = 0;
+};
+StakeValue stakeValue(const FieldValues& stakeFieldValues);
 // A Governor: the proposal's tallies (against/for/abstain), the inputs of
 // its state (proposer, voteStart, voteDuration, executed, canceled,
 // etaSeconds) and, when given, whether `voter` has voted.

@@ -70,10 +70,12 @@ chain::Address addressOfWord(const U256& word) {
 }
 
 // stake ACCOUNT --verified: the CTRN balance, its locked part and, per agent,
-// the position's principal and shares, all proven from storage (slots from
-// the token's and the StakingHub's forge layouts) at one verified block.
-// Values the contracts derive (bonded stake from shares, pending rewards)
-// are left out rather than shown unproven.
+// the position (principal, bonded and unbonding shares, release time) and
+// the agent's pools, all proven from storage (slots from the token's and the
+// StakingHub's forge layouts) at one verified block. The bonded and
+// unbonding values are computed from those proven words by the hub's own
+// formula, so a slash shows. Pending rewards (an accumulator the hub settles
+// lazily) are left out rather than shown unproven.
 int runStakeShowVerified(const Args& args, const chain::Address& holder) {
     auto s = openProtocol(args);
     if (!s) {
@@ -121,8 +123,15 @@ int runStakeShowVerified(const Args& args, const chain::Address& holder) {
         auto p = proveOrReport(s->node(), args, hub->address(), *fields, exitCode);
         if (!p) return exitCode;
         const auto& v = p->value();
-        if (!args.option("agent") && v.at("principal") == 0 && v.at("shares") == 0) continue;
-        positions.push_back({{"agent", agent.checksummed()}, {"principal", toDecimal(v.at("principal"))}, {"shares", toDecimal(v.at("shares"))}});
+        if (!args.option("agent") && v.at("principal") == 0 && v.at("shares") == 0 && v.at("unbondingShares") == 0) continue;
+        const auto value = lightclient::stakeValue(v);
+        positions.push_back({{"agent", agent.checksummed()},
+                             {"bonded", toDecimal(value.bonded)},
+                             {"unbonding", toDecimal(value.unbonding)},
+                             {"unbondingReleaseAt", toDecimal(v.at("unbondingReleaseAt"))},
+                             {"principal", toDecimal(v.at("principal"))},
+                             {"shares", toDecimal(v.at("shares"))},
+                             {"unbondingShares", toDecimal(v.at("unbondingShares"))}});
     }
     const U256 balance = account->value().at("balance");
     const U256 locked = account->value().at("locked");
@@ -282,9 +291,11 @@ const bool r2 = registerCommand({"agents register", "--name NAME [--metadata-uri
 const bool r3 = registerCommand({"stake", "ACCOUNT [--agent AGENT] [--verified [--checkpoint HASH]] " + kReadUsage,
     "An account's staking position: CTRN balance, unlocked and locked (staked) parts, and per\n"
     "agent the bonded and unbonding stake, when unbonding ends and the pending rewards.\n"
-    "--verified proves balance, locked part and each position's principal and shares from\n"
-    "storage against a header linked to the checkpoint (derived figures are left out); exit 1\n"
-    "when the node's answer cannot be verified or is contradicted.",
+    "--verified proves balance, locked part, each position's shares, principal and release\n"
+    "time and the agent's pools from storage against a header linked to the checkpoint, and\n"
+    "computes the bonded and unbonding value from them as the StakingHub does (so a slash\n"
+    "shows); pending rewards are left out. Exit 1 when the node's answer cannot be verified or\n"
+    "is contradicted.",
     nodeOptions({"agent"}), runStakeShow});
 const bool r4 = registerCommand({"stake add", "AGENT --amount CTRN " + kActionUsage,
     "Stakes CTRN with an agent. Staking locks the tokens in the account; only the unlocked balance\n"

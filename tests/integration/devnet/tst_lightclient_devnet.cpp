@@ -192,6 +192,12 @@ private slots:
         QStringList pos{"call", contract("StakingHub"), "positions(address,address)", agent, agent, "--rpc-url", m_rpc, "--block", block};
         QCOMPARE(*parseU256(position["principal"].toString().toStdString()), castWord(pos, 3));
         QCOMPARE(*parseU256(position["shares"].toString().toStdString()), castWord(pos, 0));
+        QCOMPARE(*parseU256(position["unbondingShares"].toString().toStdString()), castWord(pos, 1));
+        // The values the hub derives (stakeOf), computed from proven words.
+        QStringList stakeOf{"call", contract("StakingHub"), "stakeOf(address,address)", agent, agent, "--rpc-url", m_rpc, "--block", block};
+        QCOMPARE(*parseU256(position["bonded"].toString().toStdString()), castWord(stakeOf, 0));
+        QCOMPARE(*parseU256(position["unbonding"].toString().toStdString()), castWord(stakeOf, 1));
+        QVERIFY(*parseU256(position["bonded"].toString().toStdString()) > 0);
     }
 
     void ctrnProposalVerified() {

@@ -173,6 +173,31 @@ private slots:
         QVERIFY(!hub.path("agents", {}, "[]").ok()); // a key short
     }
 
+    // A stake's worth is its share of pools a slash has shrunk: the hub's
+    // stakeOf formula, rounded down, with the whole pool for the last holder.
+    void stakeValueScalesSharesBySlashedPools() {
+        FieldValues v{{"shares", 300}, {"agentBondedStake", 900}, {"agentBondedShares", 1000},
+                      {"unbondingShares", 50}, {"agentUnbondingStake", 70}, {"agentUnbondingShares", 100}};
+        auto value = stakeValue(v);
+        QCOMPARE(value.bonded, U256(270));   // 300 * 900 / 1000: a 10 % slash
+        QCOMPARE(value.unbonding, U256(35)); // 50 * 70 / 100
+        v["shares"] = 1000;
+        QCOMPARE(stakeValue(v).bonded, U256(900)); // every share: the whole pool
+        v["shares"] = 1;
+        v["agentBondedStake"] = 2;
+        v["agentBondedShares"] = 3;
+        QCOMPARE(stakeValue(v).bonded, U256(0)); // 2/3 rounds down, as mulDiv does
+        v["shares"] = 0;
+        v["unbondingShares"] = 0;
+        QCOMPARE(stakeValue(v).bonded, U256(0));
+        QCOMPARE(stakeValue(v).unbonding, U256(0));
+        // Large pools do not overflow: the product is taken in 512 bits.
+        const U256 big = (U256(1) << 200);
+        FieldValues large{{"shares", big}, {"agentBondedStake", big * 3}, {"agentBondedShares", big * 4},
+                          {"unbondingShares", 0}, {"agentUnbondingStake", 0}, {"agentUnbondingShares", 0}};
+        QCOMPARE(stakeValue(large).bonded, big * 3 / 4);
+    }
+
     // --- header chain --------------------------------------------------
     void syncsForwardFromTheCheckpointInBatches() {
         auto chain = makeChain(30);
