@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QQuickWindow>
+#include <QSemaphore>
 #include <QTimer>
 
 namespace ctrn::desktop {
@@ -20,6 +21,18 @@ AppContext* g_instance = nullptr;
 // How often the worker asks the node for its head (there is no push over HTTP).
 constexpr int kPollMs = 4000;
 } // namespace
+
+void Worker::serially(std::function<void()> task) {
+    m_queue.push_back(std::move(task));
+    if (m_running) return; // nested: the loop below, one level up, runs it next
+    m_running = true;
+    while (!m_queue.empty()) {
+        auto next = std::move(m_queue.front());
+        m_queue.pop_front();
+        next();
+    }
+    m_running = false;
+}
 
 void Worker::connectServices(quint64 id, const interfaces::ServicesOptions& options) {
     m_headHandler.reset();
@@ -82,7 +95,7 @@ AppContext::AppContext(LaunchOptions options, QObject* parent) : QObject(parent)
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(kPollMs);
     connect(m_pollTimer, &QTimer::timeout, this, [this] {
-        if (m_connected) QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->pollHead(); }, Qt::QueuedConnection);
+        if (m_connected) onWorker([w = m_worker] { w->pollHead(); });
     });
     m_pollTimer->start();
 
@@ -138,8 +151,12 @@ void AppContext::connectTo(const QString& name) {
     // The light client proves balances against the manifest's checkpoint.
     options.storageLayoutDir = (resourcesDir() + QStringLiteral("/storage-layout")).toStdString();
     m_connectId = m_nextId++;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, id = m_connectId, options] { w->connectServices(id, options); }, Qt::QueuedConnection);
+    onWorker([w = m_worker, id = m_connectId, options] { w->connectServices(id, options); });
+}
+
+void AppContext::onWorker(std::function<void()> task) {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, task = std::move(task)]() mutable { w->serially(std::move(task)); },
+                              Qt::QueuedConnection);
 }
 
 void AppContext::onConnected(quint64 id, bool ok, const QString& error, quint64 chainId) {
@@ -162,8 +179,7 @@ quint64 AppContext::submit(QObject* receiver, Worker::Job job, bool needsService
     }
     m_pending.emplace(id, QPointer<QObject>(receiver));
     emit pendingRequestsChanged();
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, id, job = std::move(job), needsServices] { w->runJob(id, job, needsServices); }, Qt::QueuedConnection);
+    onWorker([w = m_worker, id, job = std::move(job), needsServices] { w->runJob(id, job, needsServices); });
     return id;
 }
 
@@ -200,8 +216,16 @@ void AppContext::drain() {
     m_pollTimer->stop();
     // Queued after every job already submitted: those finish first, then
     // the services (database, node connection, key ring) are destroyed on
-    // the thread that made them.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    // the thread that made them. Waited for by the semaphore, not by a
+    // blocking call: a blocking call returns as soon as the shutdown is
+    // queued behind a running job, and quitting the thread then would cut
+    // that job's network wait short.
+    QSemaphore done;
+    onWorker([w = m_worker, &done] {
+        w->shutdown();
+        done.release();
+    });
+    done.acquire();
     m_thread.quit();
     m_thread.wait();
     m_pending.clear();

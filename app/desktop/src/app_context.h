@@ -27,6 +27,7 @@
 #include <QString>
 #include <QThread>
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -55,11 +56,21 @@ struct LaunchOptions {
 // Runs on the worker thread. Owns the services; created and destroyed there
 // (the HTTP transport's QNetworkAccessManager must live on the thread that
 // uses it).
+//
+// Every call reaches it through serially(): the transport waits for a reply
+// in a nested event loop, which also delivers the next queued call, so
+// without the queue a connect, poll or shutdown could run in the middle of a
+// job and pull its services out from under it (the app once crashed that
+// way when it quit while connecting).
 class Worker : public QObject {
     Q_OBJECT
 public:
     using Continuation = std::function<void()>;
     using Job = std::function<Continuation(interfaces::Services&)>;
+
+    // Runs `task` now, or, when called from inside a running task's nested
+    // event loop, after that task and those queued before it. In order.
+    void serially(std::function<void()> task);
 
     // Connects with `options`; on failure the services stay empty and
     // jobs fail with the connection error.
@@ -78,6 +89,8 @@ signals:
     void headChanged(quint64 head);
 
 private:
+    std::deque<std::function<void()>> m_queue;
+    bool m_running = false;
     std::optional<interfaces::Services> m_services;
     interfaces::Services m_none;
     std::unique_ptr<interfaces::Handler> m_headHandler;
@@ -178,6 +191,8 @@ signals:
     void pageReady();
 
 private:
+    // Queues `task` to the worker thread, behind everything queued before.
+    void onWorker(std::function<void()> task);
     void onConnected(quint64 id, bool ok, const QString& error, quint64 chainId);
     void onJobFinished(quint64 id, const Worker::Continuation& done);
     void onJobFailed(quint64 id, const QString& error);
