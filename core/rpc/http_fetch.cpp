@@ -68,6 +68,16 @@ Status QtHttpFetcher::get(const std::string& url, const std::function<Status(Byt
         return makeError(ErrorCode::Network, url + ": HTTP " + std::to_string(status.toInt()));
     drain();
     if (failure) return *failure;
+    // A 2xx answer whose body broke off (the server closed the connection
+    // before Content-Length bytes, a reset): the caller has only part of the
+    // content, which must not pass for all of it.
+    if (reply->error() != QNetworkReply::NoError) {
+        std::string expected;
+        QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid()) expected = " of " + std::to_string(length.toLongLong());
+        return makeError(ErrorCode::Network, url + ": transfer interrupted after " + std::to_string(received) + expected +
+                                                 " bytes (" + reply->errorString().toStdString() + ")");
+    }
     return Ok{};
 }
 
