@@ -76,9 +76,7 @@ private slots:
 
         m_data = m_dir.filePath("data");
         m_password = writeFile(m_dir, "password", "correct horse battery staple\n");
-        QString mnemonic = writeFile(m_dir, "mnemonic", anvil::kMnemonic);
-        auto r = runCtrn({"wallet", "import", "fork", "--mnemonic-file", mnemonic, "--password-file", m_password, "--accounts", "1",
-                          "--light", "--datadir", m_data, "--json"});
+        auto r = importMnemonicWallet(m_dir, "fork", anvil::kMnemonic, 1, m_password, m_data);
         CTRN_EXPECT_OK(r);
         QCOMPARE(object(r)["accounts"].toArray()[0].toObject()["address"].toString(), m_from);
     }
