@@ -135,7 +135,7 @@ Status ContentFetcher::stream(const std::string& uri, const std::function<Status
         options.maxBytes = maxBytes;
         return m_http->get(scheme == "ipfs" ? gatewayUrl(uri) : uri, onChunk, options);
     }
-    return makeError(ErrorCode::Unsupported, "unsupported URI scheme '" + scheme + "' (data:, file:, https:, ipfs:)");
+    return makeError(ErrorCode::Unsupported, "unsupported URI scheme '" + scheme + "' (data:, file:, http:, https:, ipfs:)");
 }
 
 Result<std::string> ContentFetcher::fetchVerified(const std::string& uri, const std::string& expectedHashIn, bool useCache) {

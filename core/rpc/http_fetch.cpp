@@ -68,6 +68,21 @@ Status QtHttpFetcher::get(const std::string& url, const std::function<Status(Byt
         return makeError(ErrorCode::Network, url + ": HTTP " + std::to_string(status.toInt()));
     drain();
     if (failure) return *failure;
+    // A 2xx answer whose body broke off (the server closed the connection
+    // before Content-Length bytes, a reset): the caller has only part of the
+    // content, which must not pass for all of it. Qt reports such a close as
+    // an error only sometimes (it depends on whether it sees the socket's
+    // disconnect or its error first), so the byte count is checked too when
+    // the body is not content-encoded (the length is then the body's).
+    QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool identity = reply->rawHeader("Content-Encoding").isEmpty() || reply->rawHeader("Content-Encoding") == "identity";
+    const bool shortBody = length.isValid() && identity && received != static_cast<std::uint64_t>(length.toLongLong());
+    if (reply->error() != QNetworkReply::NoError || shortBody) {
+        std::string expected = length.isValid() ? " of " + std::to_string(length.toLongLong()) : "";
+        std::string reason = reply->error() != QNetworkReply::NoError ? reply->errorString().toStdString() : "connection closed early";
+        return makeError(ErrorCode::Network, url + ": transfer interrupted after " + std::to_string(received) + expected +
+                                                 " bytes (" + reason + ")");
+    }
     return Ok{};
 }
 

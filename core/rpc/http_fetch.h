@@ -26,7 +26,8 @@ public:
     virtual ~HttpFetcher() = default;
     // GETs `url` (http or https), calling `onChunk` with the body as it
     // arrives; an error from onChunk aborts the transfer and is returned.
-    // A non-2xx status is ErrorCode::Network naming the status.
+    // A non-2xx status is ErrorCode::Network naming the status, and so is a
+    // body cut short (the connection closed before its Content-Length).
     virtual Status get(const std::string& url, const std::function<Status(ByteView)>& onChunk,
                        const FetchOptions& options) = 0;
 };

@@ -66,6 +66,17 @@ inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QB
     return path;
 }
 
+// Imports a mnemonic (written to a file of `dir`, as users pass secrets) as
+// wallet `name` with its first `accounts` accounts, light mode, into
+// `datadir`, encrypted with the password in `passwordFile`: how integration
+// tests get signing keys for ctrn. The JSON answer lists the accounts.
+inline RunResult importMnemonicWallet(const QTemporaryDir& dir, const QString& name, const QByteArray& mnemonic, int accounts,
+                                      const QString& passwordFile, const QString& datadir) {
+    QString mnemonicFile = writeFile(dir, name + ".mnemonic", mnemonic);
+    return runCtrn({"wallet", "import", name, "--mnemonic-file", mnemonicFile, "--password-file", passwordFile, "--accounts",
+                    QString::number(accounts), "--light", "--datadir", datadir, "--json"});
+}
+
 #define CTRN_EXPECT_OK(r)                                                                    \
     do {                                                                                     \
         if ((r).exitCode != 0) qWarning("stderr: %s", qPrintable((r).err));                  \

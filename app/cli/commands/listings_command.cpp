@@ -49,8 +49,7 @@ int runCreate(const Args& args) {
     auto kind = parseKind(args.required("kind"));
     if (!kind) throw UsageError{"--kind must be dataset, data-stream, compute or model-licence"};
     p.kind = *kind;
-    p.price = amountArg(args.required("price"), "--price");
-    if (p.price == 0) throw UsageError{"--price must be positive"};
+    p.price = positiveAmount(args, "price");
     p.unit = unitArg(args.option("unit").value_or(*kind == 3 ? "licence" : "unit"));
     p.metadataUri = args.required("metadata-uri");
     if (auto h = args.option("metadata-hash")) {
@@ -74,29 +73,28 @@ int runCreate(const Args& args) {
     if (p.rune.developerBps + p.rune.infraBps + p.rune.stakersBps != 10000)
         throw UsageError{"--developer-bps, --infra-bps and --stakers-bps must add up to 10000"};
 
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto market = marketplace(s->p());
-    if (!market) return printError(market.error());
-    auto nonce = market->nonce(from);
+    auto opened = openBound(args, marketplace);
+    if (!opened) return printError(opened.error());
+    auto& [s, market] = *opened;
+    auto nonce = market.nonce(from);
     if (!nonce) return printProtocolError(nonce.error());
     // The manifest the provider signs, as EIP-712 typed data; its digest must
     // be the one the contract will recover the signature against.
-    Json typed = manifestTypedData(p, from, *nonce, s->node().chainId, market->address());
+    Json typed = manifestTypedData(p, from, *nonce, s.node().chainId, market.address());
     auto digest = encoding::eip712Digest(typed);
     if (!digest) return printError(digest.error());
-    auto onChain = market->manifestDigest(p, from, *nonce);
+    auto onChain = market.manifestDigest(p, from, *nonce);
     if (!onChain) return printProtocolError(onChain.error());
     if (*onChain != *digest)
         return printError(makeError(ErrorCode::VerificationFailed, "the manifest digest differs from the Marketplace's (" + toHex(*onChain) +
                                                                        "): not signing"));
-    NodeSession& session = s->node();
+    NodeSession& session = s.node();
     if (auto u = unlockAccount(session, args, from); !u) return printError(u.error());
     auto signature = session.keys.signDigest(from, *digest);
     if (!signature) return printError(signature.error());
-    auto data = market->createSignedListingData(p, from, *signature);
+    auto data = market.createSignedListingData(p, from, *signature);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {market->address(), *data, "listing-create",
+    auto r = runAction(s, args, from, {market.address(), *data, "listing-create",
                                         "create a " + std::string(kKinds[p.kind]) + " listing at " + ctrnAmount(p.price) + " CTRN"});
     if (!r) return printProtocolError(r.error());
     Json extra = {{"manifestDigest", toHex(*digest)}, {"signature", toHex(*signature)}};
@@ -127,13 +125,12 @@ int runBuy(const Args& args) {
     U256 quantity = idArg(args.option("quantity").value_or("1"), "--quantity");
     if (quantity == 0) throw UsageError{"--quantity must be positive"};
     chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto market = marketplace(s->p());
-    auto tok = token(s->p());
-    if (!market) return printError(market.error());
+    auto opened = openBound(args, marketplace);
+    if (!opened) return printError(opened.error());
+    auto& [s, market] = *opened;
+    auto tok = token(s.p());
     if (!tok) return printError(tok.error());
-    auto facts = listingFacts(*market, id);
+    auto facts = listingFacts(market, id);
     if (!facts) return printProtocolError(facts.error());
     if (!facts->active) return printError("listing " + toDecimal(id) + " is not active");
     if (facts->provider == from) return printError("a provider cannot buy its own listing");
@@ -147,18 +144,18 @@ int runBuy(const Args& args) {
         return printError("insufficient unlocked balance: " + ctrnAmount(*unlocked) + " CTRN unlocked, the purchase costs " + ctrnAmount(total));
     Json extra = {{"listingId", toDecimal(id)}, {"quantity", toDecimal(quantity)}, {"amount", toDecimal(total)}};
     // Escrow pulls the CTRN: approve the Marketplace first when needed.
-    auto allowance = tok->allowance(from, market->address());
+    auto allowance = tok->allowance(from, market.address());
     if (!allowance) return printProtocolError(allowance.error());
     if (*allowance < total) {
-        auto approve = tok->approveData(market->address(), total);
+        auto approve = tok->approveData(market.address(), total);
         if (!approve) return printError(approve.error());
-        auto a = runAction(*s, args, from, {tok->address(), *approve, "approve", "approve the Marketplace to escrow " + ctrnAmount(total) + " CTRN"});
+        auto a = runAction(s, args, from, {tok->address(), *approve, "approve", "approve the Marketplace to escrow " + ctrnAmount(total) + " CTRN"});
         if (!a) return printProtocolError(a.error());
         extra["approval"] = a->json["hash"];
     }
-    auto data = market->purchaseData(id, quantity, maxPrice);
+    auto data = market.purchaseData(id, quantity, maxPrice);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {market->address(), *data, "purchase", "buy " + toDecimal(quantity) + " of listing " + toDecimal(id) +
+    auto r = runAction(s, args, from, {market.address(), *data, "purchase", "buy " + toDecimal(quantity) + " of listing " + toDecimal(id) +
                                                                                   " for " + ctrnAmount(total) + " CTRN"});
     if (!r) return printProtocolError(r.error());
     if (auto pid = r->eventField("Purchased", "purchaseId")) extra["purchaseId"] = *pid;
@@ -170,46 +167,45 @@ int runPurchaseAction(const Args& args, const std::string& verb) {
     args.expectPositionalCount(1);
     U256 id = idArg(args.positional(0, "PURCHASE"), "purchase id");
     chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto market = marketplace(s->p());
-    if (!market) return printError(market.error());
-    auto purchase = market->purchase(id);
+    auto opened = openBound(args, marketplace);
+    if (!opened) return printError(opened.error());
+    auto& [s, market] = *opened;
+    auto purchase = market.purchase(id);
     if (!purchase) return printProtocolError(purchase.error());
     if (purchase->buyer.isZero()) return printError(makeError(ErrorCode::NotFound, "no purchase " + toDecimal(id)));
     std::string status = purchaseStatusName(purchase->status);
     Json extra = {{"purchaseId", toDecimal(id)}};
     Result<Bytes> data = makeError(ErrorCode::Internal, "unknown action");
     if (verb == "deliver") {
-        auto facts = listingFacts(*market, purchase->listingId);
+        auto facts = listingFacts(market, purchase->listingId);
         if (!facts) return printProtocolError(facts.error());
         if (facts->provider != from) return printError("only the provider " + facts->provider.checksummed() + " can deliver purchase " + toDecimal(id));
         if (status != "escrowed") return printError("cannot deliver: purchase " + toDecimal(id) + " is " + status);
         crypto::Hash256 receipt = args.option("receipt-hash") ? hash32Arg(*args.option("receipt-hash"), "--receipt-hash")
                                                               : crypto::keccak256(asView(args.required("receipt")));
         extra["receiptHash"] = toHex(receipt);
-        data = market->markDeliveredData(id, receipt);
+        data = market.markDeliveredData(id, receipt);
     } else if (verb == "confirm") {
         if (purchase->buyer != from) return printError("only the buyer " + purchase->buyer.checksummed() + " can confirm purchase " + toDecimal(id));
         if (status != "delivered") return printError("cannot confirm: purchase " + toDecimal(id) + " is " + status);
-        data = market->confirmData(id);
+        data = market.confirmData(id);
     } else {
         if (purchase->buyer != from) return printError("only the buyer " + purchase->buyer.checksummed() + " can dispute purchase " + toDecimal(id));
         if (status != "delivered" && status != "escrowed") return printError("cannot dispute: purchase " + toDecimal(id) + " is " + status);
         U256 stake = amountArg(args.required("rep-stake"), "--rep-stake");
-        auto rep = reputation(s->p());
+        auto rep = reputation(s.p());
         if (!rep) return printError(rep.error());
         auto balance = rep->balanceOf(from);
         if (!balance) return printProtocolError(balance.error());
         if (*balance < stake)
             return printError("insufficient reputation: " + ctrnAmount(*balance) + " REP, staking " + ctrnAmount(stake) + " on the dispute");
-        data = market->disputeData(id, stake, args.required("claim"));
+        data = market.disputeData(id, stake, args.required("claim"));
     }
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {market->address(), *data, "purchase-" + verb, verb + " purchase " + toDecimal(id)});
+    auto r = runAction(s, args, from, {market.address(), *data, "purchase-" + verb, verb + " purchase " + toDecimal(id)});
     if (!r) return printProtocolError(r.error());
     if (auto pool = r->eventField("Disputed", "poolId")) extra["poolId"] = *pool;
-    auto after = market->purchase(id);
+    auto after = market.purchase(id);
     if (after) extra["purchaseStatus"] = purchaseStatusName(after->status);
     return printAction(args, *r, extra);
 }

@@ -26,13 +26,12 @@ int runPublish(const Args& args) {
     U256 licence = idArg(args.option("licence-listing").value_or("0"), "--licence-listing");
     // The registry wants an open licence (SPDX id) or a licence listing.
     if (licence == 0 && spdx.empty()) throw UsageError{"give --spdx ID (an open licence) or --licence-listing LISTING"};
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto reg = modelRegistry(s->p());
-    if (!reg) return printError(reg.error());
+    auto opened = openBound(args, modelRegistry);
+    if (!opened) return printError(opened.error());
+    auto& [s, reg] = *opened;
     if (licence != 0) {
         // A licensed model's licence must be the publisher's own listing.
-        auto market = marketplace(s->p());
+        auto market = marketplace(s.p());
         if (!market) return printError(market.error());
         auto l = market->listing(licence);
         if (!l) return printProtocolError(l.error());
@@ -41,9 +40,9 @@ int runPublish(const Args& args) {
         if ((*l)["kind"].get<std::string>() != "3")
             return printError("--licence-listing " + toDecimal(licence) + " is not a model-licence listing");
     }
-    auto data = reg->registerModelData(name, spdx, licence, args.option("metadata-uri").value_or(""), optionalHash(args, "metadata-hash"));
+    auto data = reg.registerModelData(name, spdx, licence, args.option("metadata-uri").value_or(""), optionalHash(args, "metadata-hash"));
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {reg->address(), *data, "model-publish", "publish model '" + name + "'"});
+    auto r = runAction(s, args, from, {reg.address(), *data, "model-publish", "publish model '" + name + "'"});
     if (!r) return printProtocolError(r.error());
     Json extra = Json::object();
     if (auto id = r->eventField("ModelRegistered", "modelId")) extra["modelId"] = *id;
@@ -62,17 +61,16 @@ int runVersion(const Args& args) {
     U256 id = idArg(args.positional(0, "MODEL"), "model id");
     chain::Address from = fromOption(args);
     std::string semver = args.required("semver");
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto reg = modelRegistry(s->p());
-    if (!reg) return printError(reg.error());
-    auto owner = modelOwner(*reg, id);
+    auto opened = openBound(args, modelRegistry);
+    if (!opened) return printError(opened.error());
+    auto& [s, reg] = *opened;
+    auto owner = modelOwner(reg, id);
     if (!owner) return printProtocolError(owner.error());
     if (*owner != from) return printError("only the model's owner " + owner->checksummed() + " can publish versions");
-    auto data = reg->publishVersionData(id, semver, hash32Arg(args.required("artifact-hash"), "--artifact-hash"), args.required("uri"),
+    auto data = reg.publishVersionData(id, semver, hash32Arg(args.required("artifact-hash"), "--artifact-hash"), args.required("uri"),
                                         optionalHash(args, "metrics-hash"));
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {reg->address(), *data, "model-version", "publish version " + semver + " of model " + toDecimal(id)});
+    auto r = runAction(s, args, from, {reg.address(), *data, "model-version", "publish version " + semver + " of model " + toDecimal(id)});
     if (!r) return printProtocolError(r.error());
     Json extra = {{"modelId", toDecimal(id)}, {"semver", semver}};
     if (auto index = r->eventField("VersionPublished", "index")) extra["index"] = *index;
@@ -85,23 +83,22 @@ int runRate(const Args& args) {
     U256 score = idArg(args.required("score"), "--score");
     if (score < 1 || score > 5) throw UsageError{"--score must be 1 to 5"};
     chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto reg = modelRegistry(s->p());
-    if (!reg) return printError(reg.error());
-    auto owner = modelOwner(*reg, id);
+    auto opened = openBound(args, modelRegistry);
+    if (!opened) return printError(opened.error());
+    auto& [s, reg] = *opened;
+    auto owner = modelOwner(reg, id);
     if (!owner) return printProtocolError(owner.error());
     if (*owner == from) return printError("owners cannot rate their own model");
-    auto previous = reg->ratingOf(id, from);
+    auto previous = reg.ratingOf(id, from);
     if (!previous) return printProtocolError(previous.error());
     if (*previous != 0 && !args.flag("change"))
         return printError("already rated: " + from.checksummed() + " gave model " + toDecimal(id) + " " + std::to_string(*previous) +
                           " stars (--change replaces the rating)");
     // canRate is checked by the contract too (NotEligible, "licence
     // required"); sending anyway would only cost gas for the revert.
-    auto data = reg->rateData(id, static_cast<std::uint8_t>(score));
+    auto data = reg.rateData(id, static_cast<std::uint8_t>(score));
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {reg->address(), *data, "model-rate", "rate model " + toDecimal(id) + " " + toDecimal(score) + " stars"});
+    auto r = runAction(s, args, from, {reg.address(), *data, "model-rate", "rate model " + toDecimal(id) + " " + toDecimal(score) + " stars"});
     if (!r) return printProtocolError(r.error());
     return printAction(args, *r, {{"modelId", toDecimal(id)}, {"score", toDecimal(score)}, {"previousScore", std::to_string(*previous)}});
 }
@@ -110,16 +107,15 @@ int runRetire(const Args& args) {
     args.expectPositionalCount(1);
     U256 id = idArg(args.positional(0, "MODEL"), "model id");
     chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto reg = modelRegistry(s->p());
-    if (!reg) return printError(reg.error());
-    auto owner = modelOwner(*reg, id);
+    auto opened = openBound(args, modelRegistry);
+    if (!opened) return printError(opened.error());
+    auto& [s, reg] = *opened;
+    auto owner = modelOwner(reg, id);
     if (!owner) return printProtocolError(owner.error());
     if (*owner != from) return printError("only the model's owner " + owner->checksummed() + " can retire it");
-    auto data = reg->retireData(id);
+    auto data = reg.retireData(id);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {reg->address(), *data, "model-retire", "retire model " + toDecimal(id)});
+    auto r = runAction(s, args, from, {reg.address(), *data, "model-retire", "retire model " + toDecimal(id)});
     if (!r) return printProtocolError(r.error());
     return printAction(args, *r, {{"modelId", toDecimal(id)}});
 }

@@ -51,6 +51,21 @@ U256 amountArg(const std::string& text, const std::string& what) {
     return *v;
 }
 
+U256 positiveAmount(const Args& args, const std::string& name) {
+    U256 v = amountArg(args.required(name), "--" + name);
+    if (v == 0) throw UsageError{"--" + name + " must be positive"};
+    return v;
+}
+
+TargetAction parseAgentAmount(const Args& args, const std::string& what, bool withAmount) {
+    args.expectPositionalCount(1);
+    TargetAction a;
+    a.target = addressArg(args.positional(0, what), what);
+    if (withAmount) a.amount = positiveAmount(args, "amount");
+    a.from = fromOption(args);
+    return a;
+}
+
 crypto::Hash256 hash32Arg(const std::string& text, const std::string& what) {
     auto v = fixedFromHex<32>(text, what);
     if (!v) throw UsageError{v.error().message};

@@ -27,6 +27,22 @@ struct ProtocolSession {
 // openNode + the manifest of --network + every protocol ABI.
 Result<ProtocolSession> openProtocol(const Args& args);
 
+// openProtocol and one contract's binding, one error for either:
+//   auto opened = openBound(args, protocol::stakingHub);
+//   if (!opened) return printError(opened.error());
+//   auto& [s, hub] = *opened;
+template <class B>
+struct BoundSession {
+    ProtocolSession session;
+    B binding;
+};
+template <class B>
+Result<BoundSession<B>> openBound(const Args& args, Result<B> (*bind)(const protocol::Protocol&)) {
+    CTRN_ASSIGN(ProtocolSession s, openProtocol(args));
+    CTRN_ASSIGN(B b, bind(s.p()));
+    return BoundSession<B>{std::move(s), std::move(b)};
+}
+
 // Options every protocol action takes besides nodeOptions().
 std::vector<std::string> actionOptions(std::vector<std::string> more = {});
 // The usage tail every action shares.
@@ -41,8 +57,20 @@ chain::Address addressArg(const std::string& text, const std::string& what);
 U256 idArg(const std::string& text, const std::string& what);
 // A CTRN/REP amount with 18 decimals ("12.5"), or UsageError.
 U256 amountArg(const std::string& text, const std::string& what);
+// A positive CTRN/REP amount of option --NAME (required), or UsageError.
+U256 positiveAmount(const Args& args, const std::string& name);
 // A 0x 32-byte hex value, or UsageError.
 crypto::Hash256 hash32Arg(const std::string& text, const std::string& what);
+
+// The arguments of an action on one account (stake add|unstake|withdraw|
+// claim, delegate): the positional `what` (AGENT, DELEGATEE), a positive
+// --amount when `withAmount`, and --from; UsageError before the node is asked.
+struct TargetAction {
+    chain::Address target;
+    U256 amount = 0;
+    chain::Address from;
+};
+TargetAction parseAgentAmount(const Args& args, const std::string& what, bool withAmount);
 
 // One contract call from `from`. Refuses before signing when the gas
 // estimate reverts (the message explains the custom error), then waits for

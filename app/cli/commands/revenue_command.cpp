@@ -45,17 +45,16 @@ Result<std::vector<Claimable>> claimables(const RevenueDistributorBinding& dist,
 int runStatus(const Args& args) {
     args.expectPositionalCount(1);
     chain::Address account = addressArg(args.positional(0, "ACCOUNT"), "ACCOUNT");
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto dist = revenueDistributor(s->p());
-    if (!dist) return printError(dist.error());
-    auto current = dist->currentEpoch();
-    auto shares = dist->shares();
-    auto window = dist->claimWindowEpochs();
+    auto opened = openBound(args, revenueDistributor);
+    if (!opened) return printError(opened.error());
+    auto& [s, dist] = *opened;
+    auto current = dist.currentEpoch();
+    auto shares = dist.shares();
+    auto window = dist.claimWindowEpochs();
     if (!current) return printProtocolError(current.error());
     if (!shares) return printProtocolError(shares.error());
     if (!window) return printProtocolError(window.error());
-    auto list = claimables(*dist, account);
+    auto list = claimables(dist, account);
     if (!list) return printProtocolError(list.error());
     Json shareJson = Json::object();
     for (std::size_t i = 0; i < shares->size() && i < std::size(kRevenueCategories); ++i) shareJson[kRevenueCategories[i]] = toDecimal((*shares)[i]);
@@ -68,7 +67,7 @@ int runStatus(const Args& args) {
     Json out = {{"account", account.checksummed()}, {"currentEpoch", toDecimal(*current)}, {"claimWindowEpochs", toDecimal(*window)},
                 {"sharesBps", shareJson}, {"claimable", claims}, {"totalClaimable", toDecimal(total)}, {"verified", false}};
     if (*current > 0) {
-        auto last = dist->epoch(*current - 1);
+        auto last = dist.epoch(*current - 1);
         if (!last) return printProtocolError(last.error());
         out["lastFinalizedEpoch"] = *last;
     }
@@ -85,11 +84,10 @@ int runClaim(const Args& args) {
     }
     std::optional<U256> epoch;
     if (auto e = args.option("epoch")) epoch = idArg(*e, "--epoch");
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto dist = revenueDistributor(s->p());
-    if (!dist) return printError(dist.error());
-    auto list = claimables(*dist, from);
+    auto opened = openBound(args, revenueDistributor);
+    if (!opened) return printError(opened.error());
+    auto& [s, dist] = *opened;
+    auto list = claimables(dist, from);
     if (!list) return printProtocolError(list.error());
     std::vector<Claimable> chosen;
     for (const auto& c : *list)
@@ -98,9 +96,9 @@ int runClaim(const Args& args) {
     Json claims = Json::array();
     Json last;
     for (const auto& c : chosen) {
-        auto data = dist->claimData(c.epoch, c.category);
+        auto data = dist.claimData(c.epoch, c.category);
         if (!data) return printError(data.error());
-        auto r = runAction(*s, args, from, {dist->address(), *data, "revenue-claim",
+        auto r = runAction(s, args, from, {dist.address(), *data, "revenue-claim",
                                             "claim " + ctrnAmount(c.amount) + " CTRN (" + kRevenueCategories[c.category] + ", epoch " + toDecimal(c.epoch) + ")"});
         if (!r) return printProtocolError(r.error());
         claims.push_back({{"epoch", toDecimal(c.epoch)}, {"category", kRevenueCategories[c.category]}, {"amount", toDecimal(c.amount)},

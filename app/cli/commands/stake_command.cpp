@@ -12,19 +12,18 @@ using namespace protocol;
 int runAgentsShow(const Args& args) {
     args.expectPositionalCount(1);
     chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    if (!hub) return printError(hub.error());
-    auto record = hub->agent(agent);
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto record = hub.agent(agent);
     if (!record) return printProtocolError(record.error());
     if (!(*record)["registered"].get<bool>())
         return printError(makeError(ErrorCode::NotFound, agent.checksummed() + " is not a registered agent"));
-    auto rep = reputation(s->p());
+    auto rep = reputation(s.p());
     if (!rep) return printError(rep.error());
     auto repBalance = rep->balanceOf(agent);
     if (!repBalance) return printProtocolError(repBalance.error());
-    auto elected = hub->electedAgents();
+    auto elected = hub.electedAgents();
     if (!elected) return printProtocolError(elected.error());
     Json out = *record;
     out["address"] = agent.checksummed();
@@ -42,16 +41,15 @@ int runAgentsRegister(const Args& args) {
     std::string uri = args.option("metadata-uri").value_or("");
     U256 bps = idArg(args.option("commission-bps").value_or("0"), "--commission-bps");
     if (bps > 10000) throw UsageError{"--commission-bps must be at most 10000"};
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    if (!hub) return printError(hub.error());
-    auto already = hub->isAgent(from);
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto already = hub.isAgent(from);
     if (!already) return printProtocolError(already.error());
     if (*already) return printError(from.checksummed() + " is already registered as an agent");
-    auto data = hub->registerAgentData(name, uri, static_cast<std::uint16_t>(bps));
+    auto data = hub.registerAgentData(name, uri, static_cast<std::uint16_t>(bps));
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {hub->address(), *data, "agent-register", "register agent '" + name + "'"});
+    auto r = runAction(s, args, from, {hub.address(), *data, "agent-register", "register agent '" + name + "'"});
     if (!r) return printProtocolError(r.error());
     return printAction(args, *r, {{"agent", from.checksummed()}});
 }
@@ -77,15 +75,14 @@ chain::Address addressOfWord(const U256& word) {
 // formula, so a slash shows. Pending rewards (an accumulator the hub settles
 // lazily) are left out rather than shown unproven.
 int runStakeShowVerified(const Args& args, const chain::Address& holder) {
-    auto s = openProtocol(args);
-    if (!s) {
-        if (s.error().code == ErrorCode::WrongChain)
-            return printMismatch(lightclient::Mismatch{lightclient::MismatchKind::ChainId, s.error().message, {}});
-        return printError(s.error());
+    auto opened = openBound(args, stakingHub);
+    if (!opened) {
+        if (opened.error().code == ErrorCode::WrongChain)
+            return printMismatch(lightclient::Mismatch{lightclient::MismatchKind::ChainId, opened.error().message, {}});
+        return printError(opened.error());
     }
-    auto hub = stakingHub(s->p());
-    auto tok = token(s->p());
-    if (!hub) return printError(hub.error());
+    auto& [s, hub] = *opened;
+    auto tok = token(s.p());
     if (!tok) return printError(tok.error());
     auto tokenLayout = contractLayout("ComputroniumToken");
     auto hubLayout = contractLayout("StakingHub");
@@ -94,7 +91,7 @@ int runStakeShowVerified(const Args& args, const chain::Address& holder) {
     int exitCode = ExitOk;
     auto tokenFields = lightclient::tokenAccountFields(*tokenLayout, holder);
     if (!tokenFields) return printError(tokenFields.error());
-    auto account = proveOrReport(s->node(), args, tok->address(), *tokenFields, exitCode);
+    auto account = proveOrReport(s.node(), args, tok->address(), *tokenFields, exitCode);
     if (!account) return exitCode;
 
     std::vector<chain::Address> agents;
@@ -104,7 +101,7 @@ int runStakeShowVerified(const Args& args, const chain::Address& holder) {
         // agentList: its length in its slot, the addresses from keccak(slot).
         auto list = hubLayout->variable("agentList");
         if (!list) return printError(list.error());
-        auto count = proveOrReport(s->node(), args, hub->address(), {{"count", *list}}, exitCode);
+        auto count = proveOrReport(s.node(), args, hub.address(), {{"count", *list}}, exitCode);
         if (!count) return exitCode;
         std::vector<lightclient::Field> elements;
         for (U256 i = 0; i < count->value().at("count"); ++i) {
@@ -112,7 +109,7 @@ int runStakeShowVerified(const Args& args, const chain::Address& holder) {
             if (!e) return printError(e.error());
             elements.push_back({"agent" + toDecimal(i), *e});
         }
-        auto listed = proveOrReport(s->node(), args, hub->address(), elements, exitCode);
+        auto listed = proveOrReport(s.node(), args, hub.address(), elements, exitCode);
         if (!listed) return exitCode;
         for (const auto& f : elements) agents.push_back(addressOfWord(listed->value().at(f.name)));
     }
@@ -120,7 +117,7 @@ int runStakeShowVerified(const Args& args, const chain::Address& holder) {
     for (const auto& agent : agents) {
         auto fields = lightclient::stakeFields(*hubLayout, agent, holder);
         if (!fields) return printError(fields.error());
-        auto p = proveOrReport(s->node(), args, hub->address(), *fields, exitCode);
+        auto p = proveOrReport(s.node(), args, hub.address(), *fields, exitCode);
         if (!p) return exitCode;
         const auto& v = p->value();
         if (!args.option("agent") && v.at("principal") == 0 && v.at("shares") == 0 && v.at("unbondingShares") == 0) continue;
@@ -150,17 +147,16 @@ int runStakeShow(const Args& args) {
     args.expectPositionalCount(1);
     chain::Address holder = addressArg(args.positional(0, "ACCOUNT"), "ACCOUNT");
     if (args.flag("verified")) return runStakeShowVerified(args, holder);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    auto tok = token(s->p());
-    if (!hub) return printError(hub.error());
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto tok = token(s.p());
     if (!tok) return printError(tok.error());
     std::vector<chain::Address> agents;
     if (auto a = args.option("agent")) {
         agents.push_back(addressArg(*a, "--agent"));
     } else {
-        auto all = hub->agentList();
+        auto all = hub.agentList();
         if (!all) return printProtocolError(all.error());
         agents = *all;
     }
@@ -172,7 +168,7 @@ int runStakeShow(const Args& args) {
     if (!locked) return printProtocolError(locked.error());
     Json positions = Json::array();
     for (const auto& agent : agents) {
-        auto p = hub->position(holder, agent);
+        auto p = hub.position(holder, agent);
         if (!p) return printProtocolError(p.error());
         // Without --agent, only the agents this account has a stake with.
         if (!args.option("agent") && p->bonded == 0 && p->unbonding == 0 && p->pendingRewards == 0) continue;
@@ -188,18 +184,13 @@ int runStakeShow(const Args& args) {
 }
 
 int runStakeAdd(const Args& args) {
-    args.expectPositionalCount(1);
-    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
-    U256 amount = amountArg(args.required("amount"), "--amount");
-    if (amount == 0) throw UsageError{"--amount must be positive"};
-    chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    auto tok = token(s->p());
-    if (!hub) return printError(hub.error());
+    auto [agent, amount, from] = parseAgentAmount(args, "AGENT", true);
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto tok = token(s.p());
     if (!tok) return printError(tok.error());
-    auto registered = hub->isAgent(agent);
+    auto registered = hub.isAgent(agent);
     if (!registered) return printProtocolError(registered.error());
     if (!*registered && agent != from) return printError(agent.checksummed() + " is not a registered agent");
     // Staking locks tokens in place: only the unlocked part can be staked.
@@ -207,75 +198,64 @@ int runStakeAdd(const Args& args) {
     if (!unlocked) return printProtocolError(unlocked.error());
     if (*unlocked < amount)
         return printError("insufficient unlocked balance: " + ctrnAmount(*unlocked) + " CTRN unlocked, staking " + ctrnAmount(amount));
-    auto data = hub->stakeData(agent, amount);
+    auto data = hub.stakeData(agent, amount);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {hub->address(), *data, "stake", "stake " + ctrnAmount(amount) + " CTRN with " + agent.checksummed()});
+    auto r = runAction(s, args, from, {hub.address(), *data, "stake", "stake " + ctrnAmount(amount) + " CTRN with " + agent.checksummed()});
     if (!r) return printProtocolError(r.error());
     return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}});
 }
 
 int runUnstake(const Args& args) {
-    args.expectPositionalCount(1);
-    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
-    U256 amount = amountArg(args.required("amount"), "--amount");
-    if (amount == 0) throw UsageError{"--amount must be positive"};
-    chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    if (!hub) return printError(hub.error());
-    auto p = hub->position(from, agent);
+    auto [agent, amount, from] = parseAgentAmount(args, "AGENT", true);
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto p = hub.position(from, agent);
     if (!p) return printProtocolError(p.error());
     if (p->bonded < amount)
         return printError("insufficient stake: " + ctrnAmount(p->bonded) + " CTRN bonded with " + agent.checksummed() + ", unstaking " +
                           ctrnAmount(amount));
-    auto period = hub->unbondingPeriod();
+    auto period = hub.unbondingPeriod();
     if (!period) return printProtocolError(period.error());
-    auto data = hub->requestUnstakeData(agent, amount);
+    auto data = hub.requestUnstakeData(agent, amount);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {hub->address(), *data, "unstake", "unstake " + ctrnAmount(amount) + " CTRN from " + agent.checksummed()});
+    auto r = runAction(s, args, from, {hub.address(), *data, "unstake", "unstake " + ctrnAmount(amount) + " CTRN from " + agent.checksummed()});
     if (!r) return printProtocolError(r.error());
     return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}, {"unbondingPeriod", toDecimal(*period)}});
 }
 
 int runWithdrawOrClaim(const Args& args, bool claim) {
-    args.expectPositionalCount(1);
-    chain::Address agent = addressArg(args.positional(0, "AGENT"), "AGENT");
-    chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto hub = stakingHub(s->p());
-    if (!hub) return printError(hub.error());
-    auto p = hub->position(from, agent);
+    auto [agent, noAmount, from] = parseAgentAmount(args, "AGENT", false);
+    auto opened = openBound(args, stakingHub);
+    if (!opened) return printError(opened.error());
+    auto& [s, hub] = *opened;
+    auto p = hub.position(from, agent);
     if (!p) return printProtocolError(p.error());
     if (claim && p->pendingRewards == 0) return printError("nothing to claim from " + agent.checksummed());
     if (!claim && p->unbonding == 0) return printError("nothing to withdraw: no stake unbonding from " + agent.checksummed());
-    auto data = claim ? hub->claimData(agent) : hub->withdrawData(agent);
+    auto data = claim ? hub.claimData(agent) : hub.withdrawData(agent);
     if (!data) return printError(data.error());
     std::string what = claim ? "claim " + ctrnAmount(p->pendingRewards) + " CTRN of rewards from " : "withdraw unbonded stake from ";
-    auto r = runAction(*s, args, from, {hub->address(), *data, claim ? "stake-claim" : "stake-withdraw", what + agent.checksummed()});
+    auto r = runAction(s, args, from, {hub.address(), *data, claim ? "stake-claim" : "stake-withdraw", what + agent.checksummed()});
     if (!r) return printProtocolError(r.error());
     Json extra = {{"agent", agent.checksummed()}};
-    if (auto amount = r->eventField(claim ? "RewardClaimed" : "Withdrawn", "amount")) extra["amount"] = *amount;
+    if (auto withdrawn = r->eventField(claim ? "RewardClaimed" : "Withdrawn", "amount")) extra["amount"] = *withdrawn;
     return printAction(args, *r, extra);
 }
 
 int runDelegate(const Args& args) {
-    args.expectPositionalCount(1);
-    chain::Address delegatee = addressArg(args.positional(0, "DELEGATEE"), "DELEGATEE");
-    chain::Address from = fromOption(args);
-    auto s = openProtocol(args);
-    if (!s) return printError(s.error());
-    auto tok = token(s->p());
-    if (!tok) return printError(tok.error());
-    auto current = tok->delegates(from);
+    auto [delegatee, noAmount, from] = parseAgentAmount(args, "DELEGATEE", false);
+    auto opened = openBound(args, token);
+    if (!opened) return printError(opened.error());
+    auto& [s, tok] = *opened;
+    auto current = tok.delegates(from);
     if (!current) return printProtocolError(current.error());
     if (*current == delegatee) return printError("votes of " + from.checksummed() + " are already delegated to " + delegatee.checksummed());
-    auto data = tok->delegateData(delegatee);
+    auto data = tok.delegateData(delegatee);
     if (!data) return printError(data.error());
-    auto r = runAction(*s, args, from, {tok->address(), *data, "delegate", "delegate CTRN votes to " + delegatee.checksummed()});
+    auto r = runAction(s, args, from, {tok.address(), *data, "delegate", "delegate CTRN votes to " + delegatee.checksummed()});
     if (!r) return printProtocolError(r.error());
-    auto votes = tok->votes(delegatee);
+    auto votes = tok.votes(delegatee);
     if (!votes) return printProtocolError(votes.error());
     return printAction(args, *r, {{"delegatee", delegatee.checksummed()}, {"delegateeVotes", toDecimal(*votes)}});
 }

@@ -79,9 +79,7 @@ private slots:
         m_rpc = manifest["rpc"].toString();
         m_data = m_dir.filePath("data");
         m_password = writeFile(m_dir, "password", "correct horse battery staple\n");
-        QString mnemonic = writeFile(m_dir, "mnemonic", anvil::kMnemonic);
-        auto r = runCtrn({"wallet", "import", "demo", "--mnemonic-file", mnemonic, "--password-file", m_password, "--accounts", "24",
-                          "--light", "--datadir", m_data, "--json"});
+        auto r = importMnemonicWallet(m_dir, "demo", anvil::kMnemonic, 24, m_password, m_data);
         CTRN_EXPECT_OK(r);
         QJsonArray accounts = object(r)["accounts"].toArray();
         QCOMPARE(accounts.size(), 24);
