@@ -431,9 +431,12 @@ Result<Checked<ProvenReceipt>> LightClient::receipt(const chain::Hash& txHash) {
         return Checked<ProvenReceipt>(rpc::Unverified<ProvenReceipt>(ProvenReceipt{std::move(r), *index, std::nullopt, std::move(why)}));
     };
 
+    // The block's transactions and receipts in one round trip.
+    CTRN_ASSIGN(auto answers, e.client->batch({{"eth_getBlockByNumber", Json::array({blockTag(number), true})},
+                                               {"eth_getBlockReceipts", Json::array({blockTag(number)})}}));
+    CTRN_ASSIGN(Json block, std::move(answers[0]));
     // First the hash's position: the receipt trie proves what happened at an
     // index, and only the transactions trie says which transaction that is.
-    CTRN_ASSIGN(Json block, e.client->call("eth_getBlockByNumber", Json::array({blockTag(number), true})));
     auto transaction = verifyBlockTransaction(*header, block, txHash, *index);
     if (!transaction) {
         if (transaction.error().code != ErrorCode::Unsupported) return transaction.error();
@@ -441,7 +444,7 @@ Result<Checked<ProvenReceipt>> LightClient::receipt(const chain::Hash& txHash) {
     }
     if (!*transaction) return Checked<ProvenReceipt>(mark(e, transaction->mismatch()));
 
-    auto blockReceipts = e.client->call("eth_getBlockReceipts", Json::array({blockTag(number)}));
+    auto& blockReceipts = answers[1];
     if (!blockReceipts) {
         if (!unsupported(blockReceipts.error())) return blockReceipts.error();
         return unverified("the node does not serve eth_getBlockReceipts");

@@ -58,14 +58,21 @@ QJsonValue alterObjects(const QJsonValue& v, const ObjectRewrite& alter) {
     return o;
 }
 
-// The proxy hook of a node that lies in its answers to `methods` and
-// forwards everything else.
+// The proxy hook of a node that lies in its answers to `methods` (all of
+// them, when a batch asks several) and forwards everything else.
 RpcProxy::Hook lyingAbout(const QStringList& methods, ObjectRewrite alter) {
     return [methods, alter](const QJsonDocument& req) {
-        const QStringList asked = RpcProxy::methodsOf(req);
-        for (const auto& m : methods)
-            if (asked.contains(m)) return rewriteResults(req, m, [alter](const QJsonArray&, QJsonValue v) { return alterObjects(v, alter); });
-        return ProxyDecision::forward();
+        std::vector<std::function<QJsonDocument(const QJsonDocument&)>> rewrites;
+        for (const auto& m : methods) {
+            auto d = rewriteResults(req, m, [alter](const QJsonArray&, QJsonValue v) { return alterObjects(v, alter); });
+            if (d.rewrite) rewrites.push_back(std::move(d.rewrite));
+        }
+        if (rewrites.empty()) return ProxyDecision::forward();
+        return ProxyDecision::rewriteWith([rewrites](const QJsonDocument& reply) {
+            QJsonDocument out = reply;
+            for (const auto& r : rewrites) out = r(out);
+            return out;
+        });
     };
 }
 
