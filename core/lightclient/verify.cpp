@@ -2,6 +2,7 @@
 
 #include <core/chain/json_fields.h>
 #include <core/crypto/keccak.h>
+#include <core/encoding/rlp.h>
 #include <core/trie/block_roots.h>
 #include <core/util/hex.h>
 #include <core/util/uint256.h>
@@ -36,6 +37,48 @@ namespace {
 Mismatch mismatch(MismatchKind kind, std::string message) { return Mismatch{kind, std::move(message), {}}; }
 
 std::string blockName(std::uint64_t number) { return "block " + std::to_string(number); }
+
+// anvil (1.7.1) puts a blob transaction into the transactions trie in its
+// network form, 0x03 || RLP([body, (version,) blobs, commitments, proofs]),
+// and serves that sidecar in the transaction's JSON. The form still holds
+// the canonical body whose keccak is the transaction hash, so a root rebuilt
+// from it binds the same transaction. Nothing when the JSON has no sidecar
+// (as from consensus clients, which commit the canonical form).
+std::optional<Bytes> blobNetworkForm(const Json& tx, const Bytes& canonical) {
+    const char* proofsField = tx.contains("cellProofs") ? "cellProofs" : "proofs";
+    if (canonical.empty() || canonical[0] != 0x03 || !tx.contains("blobs") || !tx.contains("commitments") || !tx.contains(proofsField))
+        return std::nullopt;
+    std::vector<Bytes> items{Bytes(canonical.begin() + 1, canonical.end())};
+    if (std::string(proofsField) == "cellProofs") items.push_back(encoding::rlpEncodeUint(1)); // EIP-7594 wrapper version
+    for (const char* field : {"blobs", "commitments", proofsField}) {
+        if (!tx[field].is_array()) return std::nullopt;
+        std::vector<Bytes> list;
+        for (const auto& item : tx[field]) {
+            if (!item.is_string()) return std::nullopt;
+            auto bytes = fromHex(item.get<std::string>());
+            if (!bytes) return std::nullopt;
+            list.push_back(encoding::rlpEncodeBytes(*bytes));
+        }
+        items.push_back(encoding::rlpEncodeList(list));
+    }
+    Bytes out{0x03};
+    append(out, encoding::rlpEncodeList(items));
+    return out;
+}
+
+// Whether the transactions (node JSON and canonical encodings) rebuild
+// `root` with anvil's form in place of the canonical one for those blob
+// transactions that came with a sidecar.
+bool rebuildsInAnvilForm(const Json& transactions, const std::vector<Bytes>& encoded, const chain::Hash& root) {
+    std::vector<Bytes> anvilEncoded;
+    bool sidecars = false;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        auto network = blobNetworkForm(transactions[i], encoded[i]);
+        sidecars = sidecars || network.has_value();
+        anvilEncoded.push_back(network ? std::move(*network) : encoded[i]);
+    }
+    return sidecars && trie::transactionsRoot(anvilEncoded) == root;
+}
 
 } // namespace
 
@@ -157,7 +200,7 @@ Result<Verdict<ProvenTransaction>> verifyBlockTransaction(const VerifiedHeader& 
         hashes.push_back(hash);
     }
     chain::Hash root = trie::transactionsRoot(encoded);
-    if (root != header.header.transactionsRoot)
+    if (root != header.header.transactionsRoot && !rebuildsInAnvilForm(*list, encoded, header.header.transactionsRoot))
         return V(mismatch(MismatchKind::TransactionsRoot, where + ": the node's transactions rebuild transactions root " + root.hex() +
                                                               ", the verified header has " + header.header.transactionsRoot.hex() +
                                                               (firstWrongHash.empty() ? "" : " (" + firstWrongHash + ")")));

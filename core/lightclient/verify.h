@@ -89,9 +89,11 @@ struct ProvenTransaction {
 // hash when there is one); a node-given "hash" that is not the keccak of its
 // transaction's encoding is TransactionHash; the proven transaction at
 // `index` must be `txHash` (TransactionIndex: the node answered for the hash
-// with another transaction's position). An error (Unsupported) when the
-// block holds a transaction type core/chain cannot encode: then nothing can
-// be proven, which is not a lie.
+// with another transaction's position). Blob transactions that come with
+// their sidecar (anvil) may instead rebuild the root in their network form,
+// as anvil builds it: that form holds the same canonical body. An error
+// (Unsupported) when the block holds a transaction type core/chain cannot
+// encode: then nothing can be proven, which is not a lie.
 Result<Verdict<ProvenTransaction>> verifyBlockTransaction(const VerifiedHeader& header, const Json& block, const chain::Hash& txHash,
                                                           std::uint64_t index);
 

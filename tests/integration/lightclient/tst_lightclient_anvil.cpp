@@ -6,7 +6,7 @@
 // block body with its hash kept, another transaction's receipt served for
 // the asked hash, a stale head, a wrong chain id — is caught with exit 1 and
 // a message naming what failed. Through the honest proxy the values equal
-// anvil's (transactions of types 0, 1, 2 and 4 bound to their block), with no
+// anvil's (transactions of every type 0-4 bound to their block), with no
 // false alarm over 1,000 verified reads. With a quorum, two honest endpoints
 // outvote a liar (named); one honest and one liar with quorum 2 refuse the
 // read.
@@ -100,7 +100,8 @@ class TestLightClientAnvil : public QObject {
     QString m_checkpoint; // NUMBER:HASH of genesis
     QString m_transferTx; // a plain ETH transfer
     QString m_logTx;      // a contract creation whose init code emits a log
-    QStringList m_blockTxs; // one block holding a transaction of types 0, 1, 2 and 4, in block order
+    QStringList m_blockTxs; // one block holding a transaction of each type 0-4, in block order
+    QString m_blobTx;       // its type 3 one, which anvil commits with its sidecar
     std::unique_ptr<TestRpc> m_rpc;
     int m_dataDirs = 0;
 
@@ -118,7 +119,7 @@ class TestLightClientAnvil : public QObject {
         if (mine) m_rpc->call("evm_mine");
         return hash;
     }
-    // cast send --async (a set-code transaction, which cast signs).
+    // cast send --async (blob and set-code transactions, which cast signs).
     QString castSend(const char* key, const QStringList& args) {
         auto r = runCast(QStringList{"send", "--async", "--rpc-url", m_url, "--private-key", QString("0x") + key} + args);
         if (r.exitCode != 0) qFatal("cast send: %s", qPrintable(r.err));
@@ -159,18 +160,24 @@ private slots:
 
         // One block with a transaction of each type, from accounts the other
         // tests do not read: legacy, EIP-2930, EIP-1559 from the node's
-        // unlocked accounts and a set-code (7702) one by cast. No blob
-        // (4844) transaction: anvil commits those to the transactions root in
-        // their network form, sidecar included, which no consensus client
-        // does (docs/architecture.md); tst_chain and tst_lightclient check
-        // type 3 on a vector.
+        // unlocked accounts, a blob (4844) and a set-code (7702) one by cast
+        // (anvil commits the blob one to the transactions root in its network
+        // form, sidecar included: the light client accepts that form too).
         m_rpc->call("evm_setAutomine", {false});
         sendTx({{"from", kAddr2}, {"to", kAddr3}, {"value", "0x7"}, {"gasPrice", "0x77359400"}, {"type", "0x0"}}, false);
         sendTx({{"from", kAddr3}, {"to", kAddr2}, {"value", "0x8"}, {"gasPrice", "0x77359400"}, {"type", "0x1"},
                 {"accessList", QJsonArray{QJsonObject{{"address", kAddr2}, {"storageKeys", QJsonArray{"0x" + QString(64, '0')}}}}}}, false);
         sendTx({{"from", kAddr0}, {"to", kAddr3}, {"value", "0x9"}, {"maxFeePerGas", "0x77359400"}, {"maxPriorityFeePerGas", "0x2"},
                 {"data", "0x1234"}}, false);
-        castSend(kKey1, {"0x0000000000000000000000000000000000000a07", "--auth", "0x0000000000000000000000000000000000000c0d"});
+        QString blobFile = m_tmp.filePath("blob.bin");
+        QFile f(blobFile);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray(600, 'b')) == 600);
+        f.close();
+        // cast takes the nonce from the latest block, so the second one is given.
+        const qulonglong nonce = m_rpc->call("eth_getTransactionCount", {kAddr1, "latest"}).toString().toULongLong(nullptr, 16);
+        castSend(kKey1, {"0x0000000000000000000000000000000000000b0b", "--blob", "--path", blobFile, "--nonce", QString::number(nonce)});
+        castSend(kKey1, {"0x0000000000000000000000000000000000000a07", "--auth", "0x0000000000000000000000000000000000000c0d",
+                         "--nonce", QString::number(nonce + 1)});
         m_rpc->call("evm_mine");
         m_rpc->call("evm_setAutomine", {true});
         QJsonObject block = m_rpc->call("eth_getBlockByNumber", {"latest", true}).toObject();
@@ -178,8 +185,9 @@ private slots:
         for (const auto& t : block["transactions"].toArray()) {
             m_blockTxs << t.toObject()["hash"].toString();
             types << t.toObject()["type"].toString();
+            if (t.toObject()["type"].toString() == "0x3") m_blobTx = m_blockTxs.back();
         }
-        QCOMPARE(types, (QSet<QString>{"0x0", "0x1", "0x2", "0x4"}));
+        QCOMPARE(types, (QSet<QString>{"0x0", "0x1", "0x2", "0x3", "0x4"}));
     }
 
     // --- the honest node ----------------------------------------------
@@ -372,10 +380,17 @@ private slots:
         expectCaught(r, "receipts root");
     }
 
-    // The block body served with the transfer's value raised, its hash kept
-    // (the headers, with transaction hashes only, are left alone).
+    // The block body served with a transaction's value raised, its hash
+    // kept (the headers, with transaction hashes only, are left alone): the
+    // plain transfer, and the blob transaction, whose block anvil commits in
+    // the network form the light client also tries.
+    void transactionFieldAlteredHashKept_data() {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("transfer") << m_transferTx;
+        QTest::newRow("blob") << m_blobTx;
+    }
     void transactionFieldAlteredHashKept() {
-        const QString target = m_transferTx;
+        QFETCH(QString, target);
         auto r = verifyTxThrough(lyingAbout({"eth_getBlockByNumber"}, [target](QJsonObject& block) {
             QJsonArray txs = block["transactions"].toArray();
             for (int i = 0; i < txs.size(); ++i) {
