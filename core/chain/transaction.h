@@ -1,10 +1,10 @@
 // Ethereum transactions: legacy (pre-EIP-155 and EIP-155), EIP-2930 and
 // EIP-1559 are built, signed, encoded, hashed and decoded; EIP-4844 (blob)
-// and EIP-7702 (set-code) are decoded so history can show them, and read
-// from node JSON and re-encoded so the light client can rebuild a block's
-// transactions trie. Decoding is
-// strict: canonical RLP only, a known type byte, r and s in range, low s
-// (EIP-2), and the sender is recovered from the signature.
+// and EIP-7702 (set-code) are decoded so history can show them. All five
+// are also read from node JSON and re-encoded, so the light client can
+// rebuild a block's transactions trie. Decoding is strict: canonical RLP
+// only, a known type byte, r and s in range, low s (EIP-2), and the sender
+// is recovered from the signature.
 #pragma once
 
 #include <core/chain/address.h>
