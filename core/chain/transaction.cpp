@@ -246,6 +246,34 @@ Result<Transaction> decodeTyped(TxType type, const RlpNode& root) {
     return tx;
 }
 
+// --- JSON helpers ----------------------------------------------------------
+
+Result<Hash> hashFromJson(const Json& value, const char* what) {
+    if (!value.is_string()) return txError(std::string(what) + " must be a hex string", ErrorCode::InvalidInput);
+    auto h = Hash::fromHex(value.get<std::string>());
+    if (!h) return txError(std::string(what) + ": " + h.error().message, ErrorCode::InvalidInput);
+    return h;
+}
+
+// An access list as ctrn's input and nodes' answers write it.
+Result<std::vector<AccessListEntry>> accessListFromJson(const Json& list) {
+    if (!list.is_array()) return txError("field 'accessList': expected an array", ErrorCode::InvalidInput);
+    std::vector<AccessListEntry> out;
+    for (const auto& e : list) {
+        AccessListEntry entry;
+        CTRN_ASSIGN(entry.address, json::address(e, "address"));
+        if (e.contains("storageKeys")) {
+            if (!e["storageKeys"].is_array()) return txError("field 'storageKeys': expected an array", ErrorCode::InvalidInput);
+            for (const auto& k : e["storageKeys"]) {
+                CTRN_ASSIGN(Hash key, hashFromJson(k, "storage key"));
+                entry.storageKeys.push_back(key);
+            }
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 } // namespace
 
 Result<int> Transaction::recoveryId() const {
@@ -380,22 +408,68 @@ Result<Transaction> transactionFromJson(const Json& o) {
     else if (has("input")) { CTRN_ASSIGN(tx.data, json::data(o, "input")); }
     if (has("accessList")) {
         if (tx.type == TxType::Legacy) return txError("a legacy transaction has no access list", ErrorCode::InvalidInput);
-        if (!o["accessList"].is_array()) return txError("field 'accessList': expected an array", ErrorCode::InvalidInput);
-        for (const auto& e : o["accessList"]) {
-            AccessListEntry entry;
-            CTRN_ASSIGN(entry.address, json::address(e, "address"));
-            if (e.contains("storageKeys")) {
-                if (!e["storageKeys"].is_array()) return txError("field 'storageKeys': expected an array", ErrorCode::InvalidInput);
-                for (const auto& k : e["storageKeys"]) {
-                    if (!k.is_string()) return txError("storage keys must be hex strings", ErrorCode::InvalidInput);
-                    auto key = Hash::fromHex(k.get<std::string>());
-                    if (!key) return txError("storage key: " + key.error().message, ErrorCode::InvalidInput);
-                    entry.storageKeys.push_back(*key);
-                }
-            }
-            tx.accessList.push_back(std::move(entry));
+        CTRN_ASSIGN(tx.accessList, accessListFromJson(o["accessList"]));
+    }
+    return tx;
+}
+
+Result<Transaction> transactionFromRpcJson(const Json& o) {
+    if (!o.is_object()) return txError("expected a JSON object", ErrorCode::InvalidInput);
+    auto has = [&](const char* k) { return o.contains(k) && !o[k].is_null(); };
+    Transaction tx;
+    CTRN_ASSIGN(auto type, json::optionalQuantity(o, "type"));
+    if (type && *type > 4) return txError("unknown type " + toQuantityHex(*type), ErrorCode::Unsupported);
+    tx.type = static_cast<TxType>(type ? static_cast<int>(*type) : 0);
+    CTRN_ASSIGN(tx.chainId, json::optionalQuantity(o, "chainId"));
+    if (tx.isTyped() && !tx.chainId) return txError("field 'chainId': missing (required for typed transactions)", ErrorCode::InvalidInput);
+    CTRN_ASSIGN(tx.nonce, json::quantity(o, "nonce"));
+    CTRN_ASSIGN(tx.gas, json::quantity(o, "gas"));
+    if (tx.type == TxType::Legacy || tx.type == TxType::AccessList) {
+        CTRN_ASSIGN(tx.gasPrice, json::quantity(o, "gasPrice"));
+    } else {
+        // A typed node answer also carries the effective gasPrice; it is not signed.
+        CTRN_ASSIGN(tx.maxPriorityFeePerGas, json::quantity(o, "maxPriorityFeePerGas"));
+        CTRN_ASSIGN(tx.maxFeePerGas, json::quantity(o, "maxFeePerGas"));
+    }
+    if (has("to")) {
+        CTRN_ASSIGN(Address to, json::address(o, "to"));
+        tx.to = to;
+    }
+    CTRN_ASSIGN(tx.value, json::quantity(o, "value"));
+    CTRN_ASSIGN(tx.data, json::data(o, "input"));
+    if (tx.isTyped()) {
+        if (!has("accessList")) return txError("field 'accessList': missing", ErrorCode::InvalidInput);
+        CTRN_ASSIGN(tx.accessList, accessListFromJson(o["accessList"]));
+    }
+    if (tx.type == TxType::Blob) {
+        CTRN_ASSIGN(tx.maxFeePerBlobGas, json::quantity(o, "maxFeePerBlobGas"));
+        if (!has("blobVersionedHashes") || !o["blobVersionedHashes"].is_array())
+            return txError("field 'blobVersionedHashes': expected an array", ErrorCode::InvalidInput);
+        for (const auto& h : o["blobVersionedHashes"]) {
+            CTRN_ASSIGN(Hash hash, hashFromJson(h, "blob versioned hash"));
+            tx.blobVersionedHashes.push_back(hash);
         }
     }
+    if (tx.type == TxType::SetCode) {
+        if (!has("authorizationList") || !o["authorizationList"].is_array())
+            return txError("field 'authorizationList': expected an array", ErrorCode::InvalidInput);
+        for (const auto& a : o["authorizationList"]) {
+            Authorization auth;
+            CTRN_ASSIGN(auth.chainId, json::quantity(a, "chainId"));
+            CTRN_ASSIGN(auth.address, json::address(a, "address"));
+            CTRN_ASSIGN(auth.nonce, json::quantity(a, "nonce"));
+            CTRN_ASSIGN(auth.yParity, json::quantity(a, "yParity"));
+            CTRN_ASSIGN(auth.r, json::quantity(a, "r"));
+            CTRN_ASSIGN(auth.s, json::quantity(a, "s"));
+            tx.authorizationList.push_back(auth);
+        }
+    }
+    TxSignature sig;
+    // Typed transactions sign with yParity; nodes also echo it as v, older ones only as v.
+    CTRN_ASSIGN(sig.v, tx.isTyped() && has("yParity") ? json::quantity(o, "yParity") : json::quantity(o, "v"));
+    CTRN_ASSIGN(sig.r, json::quantity(o, "r"));
+    CTRN_ASSIGN(sig.s, json::quantity(o, "s"));
+    tx.signature = sig;
     return tx;
 }
 

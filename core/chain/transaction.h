@@ -1,8 +1,10 @@
 // Ethereum transactions: legacy (pre-EIP-155 and EIP-155), EIP-2930 and
 // EIP-1559 are built, signed, encoded, hashed and decoded; EIP-4844 (blob)
-// and EIP-7702 (set-code) are decoded so history can show them. Decoding is
-// strict: canonical RLP only, a known type byte, r and s in range, low s
-// (EIP-2), and the sender is recovered from the signature.
+// and EIP-7702 (set-code) are decoded so history can show them. All five
+// are also read from node JSON and re-encoded, so the light client can
+// rebuild a block's transactions trie. Decoding is strict: canonical RLP
+// only, a known type byte, r and s in range, low s (EIP-2), and the sender
+// is recovered from the signature.
 #pragma once
 
 #include <core/chain/address.h>
@@ -107,5 +109,13 @@ Result<SignedTransaction> decodeTransaction(ByteView raw);
 // ctrn's JSON form: input for `tx sign`, output of `tx decode`.
 Result<Transaction> transactionFromJson(const Json& object);
 Json transactionToJson(const SignedTransaction& tx);
+
+// A transaction object as nodes return it (eth_getTransactionByHash, a block
+// with full transactions): all five types with their signatures, so that
+// encodeSigned of the result is the encoding the node hashed and put in the
+// block's transactions trie. Fields outside that encoding (hash, from,
+// blockHash, a blob transaction's sidecar, the effective gasPrice of a
+// typed one) are ignored; an unknown type is Unsupported.
+Result<Transaction> transactionFromRpcJson(const Json& object);
 
 } // namespace ctrn::chain

@@ -30,6 +30,9 @@ enum class MismatchKind {
     StorageValue,    // the node's claimed slot value differs from the proven one
     ReceiptsRoot,    // the block's receipts do not rebuild the header's receipts root
     ReceiptValue,    // the node's receipt for a transaction differs from the proven one
+    TransactionsRoot, // the block's transactions do not rebuild the header's transactions root
+    TransactionHash, // a transaction's fields do not hash to the hash the node gives it
+    TransactionIndex, // the asked transaction is not the one at its receipt's index
     ChainId,         // the node serves another chain
     Quorum,          // endpoints disagree and fewer than the quorum agree
 };

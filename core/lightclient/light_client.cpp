@@ -422,17 +422,40 @@ Result<Checked<ProvenReceipt>> LightClient::receipt(const chain::Hash& txHash) {
                                                        "receipt of " + txHash.hex() + " names block hash " + claimed->hex() +
                                                            ", the verified block " + std::to_string(number) + " is " + header->hash.hex(),
                                                        {}}));
-    auto blockReceipts = e.client->call("eth_getBlockReceipts", Json::array({blockTag(number)}));
+    auto index = chain::json::quantity64(nodeReceipt, "transactionIndex");
+    if (!index)
+        return Checked<ProvenReceipt>(mark(e, Mismatch{MismatchKind::ReceiptValue,
+                                                       "receipt of " + txHash.hex() + ": " + index.error().message, {}}));
+    auto unverified = [&](std::string why) -> Result<Checked<ProvenReceipt>> {
+        CTRN_ASSIGN(chain::Receipt r, chain::receiptFromJson(nodeReceipt));
+        return Checked<ProvenReceipt>(rpc::Unverified<ProvenReceipt>(ProvenReceipt{std::move(r), *index, std::nullopt, std::move(why)}));
+    };
+
+    // The block's transactions and receipts in one round trip.
+    CTRN_ASSIGN(auto answers, e.client->batch({{"eth_getBlockByNumber", Json::array({blockTag(number), true})},
+                                               {"eth_getBlockReceipts", Json::array({blockTag(number)})}}));
+    CTRN_ASSIGN(Json block, std::move(answers[0]));
+    // First the hash's position: the receipt trie proves what happened at an
+    // index, and only the transactions trie says which transaction that is.
+    auto transaction = verifyBlockTransaction(*header, block, txHash, *index);
+    if (!transaction) {
+        if (transaction.error().code != ErrorCode::Unsupported) return transaction.error();
+        return unverified(transaction.error().message);
+    }
+    if (!*transaction) return Checked<ProvenReceipt>(mark(e, transaction->mismatch()));
+
+    auto& blockReceipts = answers[1];
     if (!blockReceipts) {
         if (!unsupported(blockReceipts.error())) return blockReceipts.error();
-        CTRN_ASSIGN(chain::Receipt r, chain::receiptFromJson(nodeReceipt));
-        return Checked<ProvenReceipt>(rpc::Unverified<ProvenReceipt>(ProvenReceipt{std::move(r), 0}));
+        return unverified("the node does not serve eth_getBlockReceipts");
     }
-    auto proven = verifyBlockReceipt(*header, *blockReceipts, txHash);
+    auto proven = verifyBlockReceipt(*header, *blockReceipts, txHash, *index);
     if (!proven) return Checked<ProvenReceipt>(mark(e, proven.mismatch()));
     auto same = compareReceipt(*proven, nodeReceipt);
     if (!same) return Checked<ProvenReceipt>(mark(e, same.mismatch()));
-    return Checked<ProvenReceipt>(Verified<ProvenReceipt>(std::move(proven).value(), number, header->hash));
+    ProvenReceipt out = std::move(proven).value();
+    out.transaction = std::move(*transaction).value();
+    return Checked<ProvenReceipt>(Verified<ProvenReceipt>(std::move(out), number, header->hash));
 }
 
 std::optional<std::string> LightClient::checkpointWarning() const {

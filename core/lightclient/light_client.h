@@ -77,8 +77,14 @@ public:
     // One account; balance and the slots' values.
     Result<Checked<ProvenAccount>> account(const chain::Address& address, const std::vector<FixedBytes<32>>& slots = {});
 
-    // A mined transaction's receipt proven through its block's receipt trie.
-    // NotFound when the node does not know the transaction as mined.
+    // A mined transaction's receipt, Verified only when both tries of its
+    // block agree: the transactions trie binds the hash to the receipt's
+    // index (TransactionsRoot / TransactionHash / TransactionIndex
+    // mismatches otherwise) and the receipt trie proves the receipt at that
+    // index (ReceiptsRoot / ReceiptValue). Unverified (with the reason) when
+    // the node serves no eth_getBlockReceipts or the block holds a
+    // transaction type core/chain cannot encode. NotFound when the node does
+    // not know the transaction as mined.
     Result<Checked<ProvenReceipt>> receipt(const chain::Hash& txHash);
 
     const std::vector<EndpointStatus>& endpoints() const { return m_status; }

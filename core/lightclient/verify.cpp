@@ -1,9 +1,13 @@
 #include <core/lightclient/verify.h>
 
 #include <core/chain/json_fields.h>
+#include <core/crypto/keccak.h>
+#include <core/encoding/rlp.h>
 #include <core/trie/block_roots.h>
 #include <core/util/hex.h>
 #include <core/util/uint256.h>
+
+#include <algorithm>
 
 namespace ctrn::lightclient {
 
@@ -19,6 +23,9 @@ std::string mismatchKindName(MismatchKind kind) {
     case MismatchKind::StorageValue: return "storage value";
     case MismatchKind::ReceiptsRoot: return "receipts root";
     case MismatchKind::ReceiptValue: return "receipt";
+    case MismatchKind::TransactionsRoot: return "transactions root";
+    case MismatchKind::TransactionHash: return "transaction hash";
+    case MismatchKind::TransactionIndex: return "transaction index";
     case MismatchKind::ChainId: return "chain id";
     case MismatchKind::Quorum: return "quorum";
     }
@@ -30,6 +37,48 @@ namespace {
 Mismatch mismatch(MismatchKind kind, std::string message) { return Mismatch{kind, std::move(message), {}}; }
 
 std::string blockName(std::uint64_t number) { return "block " + std::to_string(number); }
+
+// anvil (1.7.1) puts a blob transaction into the transactions trie in its
+// network form, 0x03 || RLP([body, (version,) blobs, commitments, proofs]),
+// and serves that sidecar in the transaction's JSON. The form still holds
+// the canonical body whose keccak is the transaction hash, so a root rebuilt
+// from it binds the same transaction. Nothing when the JSON has no sidecar
+// (as from consensus clients, which commit the canonical form).
+std::optional<Bytes> blobNetworkForm(const Json& tx, const Bytes& canonical) {
+    const char* proofsField = tx.contains("cellProofs") ? "cellProofs" : "proofs";
+    if (canonical.empty() || canonical[0] != 0x03 || !tx.contains("blobs") || !tx.contains("commitments") || !tx.contains(proofsField))
+        return std::nullopt;
+    std::vector<Bytes> items{Bytes(canonical.begin() + 1, canonical.end())};
+    if (std::string(proofsField) == "cellProofs") items.push_back(encoding::rlpEncodeUint(1)); // EIP-7594 wrapper version
+    for (const char* field : {"blobs", "commitments", proofsField}) {
+        if (!tx[field].is_array()) return std::nullopt;
+        std::vector<Bytes> list;
+        for (const auto& item : tx[field]) {
+            if (!item.is_string()) return std::nullopt;
+            auto bytes = fromHex(item.get<std::string>());
+            if (!bytes) return std::nullopt;
+            list.push_back(encoding::rlpEncodeBytes(*bytes));
+        }
+        items.push_back(encoding::rlpEncodeList(list));
+    }
+    Bytes out{0x03};
+    append(out, encoding::rlpEncodeList(items));
+    return out;
+}
+
+// Whether the transactions (node JSON and canonical encodings) rebuild
+// `root` with anvil's form in place of the canonical one for those blob
+// transactions that came with a sidecar.
+bool rebuildsInAnvilForm(const Json& transactions, const std::vector<Bytes>& encoded, const chain::Hash& root) {
+    std::vector<Bytes> anvilEncoded;
+    bool sidecars = false;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        auto network = blobNetworkForm(transactions[i], encoded[i]);
+        sidecars = sidecars || network.has_value();
+        anvilEncoded.push_back(network ? std::move(*network) : encoded[i]);
+    }
+    return sidecars && trie::transactionsRoot(anvilEncoded) == root;
+}
 
 } // namespace
 
@@ -120,7 +169,57 @@ Verdict<ProvenAccount> verifyAccountProof(const chain::Hash& stateRoot, const ch
     return out;
 }
 
-Verdict<ProvenReceipt> verifyBlockReceipt(const VerifiedHeader& header, const Json& blockReceipts, const chain::Hash& txHash) {
+Result<Verdict<ProvenTransaction>> verifyBlockTransaction(const VerifiedHeader& header, const Json& block, const chain::Hash& txHash,
+                                                          std::uint64_t index) {
+    using V = Verdict<ProvenTransaction>;
+    const std::string where = blockName(header.header.number);
+    auto list = block.is_object() ? block.find("transactions") : block.end();
+    if (!block.is_object() || list == block.end() || !list->is_array())
+        return V(mismatch(MismatchKind::TransactionsRoot, where + ": the node sent no transactions"));
+    std::vector<chain::Transaction> transactions;
+    std::vector<Bytes> encoded;
+    std::vector<chain::Hash> hashes;
+    std::string firstWrongHash; // the first transaction whose fields do not hash to its claimed hash
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Json& item = (*list)[i];
+        const std::string which = where + ": transaction " + std::to_string(i);
+        if (!item.is_object()) return V(mismatch(MismatchKind::TransactionsRoot, which + " is not a transaction object"));
+        auto tx = chain::transactionFromRpcJson(item);
+        if (!tx && tx.error().code == ErrorCode::Unsupported)
+            return makeError(ErrorCode::Unsupported, which + ": " + tx.error().message + ", so its inclusion cannot be proven");
+        if (!tx) return V(mismatch(MismatchKind::TransactionsRoot, which + " is malformed: " + tx.error().message));
+        auto raw = chain::encodeSigned(*tx);
+        if (!raw) return V(mismatch(MismatchKind::TransactionsRoot, which + ": " + raw.error().message));
+        chain::Hash hash(crypto::keccak256(*raw));
+        auto claimed = chain::json::hash(item, "hash");
+        if (firstWrongHash.empty() && (!claimed || *claimed != hash))
+            firstWrongHash = which + "'s fields hash to " + hash.hex() + ", not to the hash the node gives it (" +
+                             (claimed ? claimed->hex() : std::string("none")) + ")";
+        transactions.push_back(std::move(tx).value());
+        encoded.push_back(std::move(raw).value());
+        hashes.push_back(hash);
+    }
+    chain::Hash root = trie::transactionsRoot(encoded);
+    if (root != header.header.transactionsRoot && !rebuildsInAnvilForm(*list, encoded, header.header.transactionsRoot))
+        return V(mismatch(MismatchKind::TransactionsRoot, where + ": the node's transactions rebuild transactions root " + root.hex() +
+                                                              ", the verified header has " + header.header.transactionsRoot.hex() +
+                                                              (firstWrongHash.empty() ? "" : " (" + firstWrongHash + ")")));
+    if (!firstWrongHash.empty()) return V(mismatch(MismatchKind::TransactionHash, firstWrongHash));
+    const std::string claim = "the node's receipt of " + txHash.hex() + " names index " + std::to_string(index) + " of " + where;
+    if (index >= hashes.size())
+        return V(mismatch(MismatchKind::TransactionIndex, claim + ", which has " + std::to_string(hashes.size()) + " transactions"));
+    if (hashes[index] != txHash) {
+        auto at = std::find(hashes.begin(), hashes.end(), txHash);
+        std::string actual = at == hashes.end() ? txHash.hex() + " is not in that block"
+                                                : txHash.hex() + " is at index " + std::to_string(at - hashes.begin());
+        return V(mismatch(MismatchKind::TransactionIndex,
+                          claim + ", but the transaction proven at that index is " + hashes[index].hex() + " (" + actual + ")"));
+    }
+    return V(ProvenTransaction{std::move(transactions[index]), hashes[index], index});
+}
+
+Verdict<ProvenReceipt> verifyBlockReceipt(const VerifiedHeader& header, const Json& blockReceipts, const chain::Hash& txHash,
+                                          std::uint64_t index) {
     const std::string where = blockName(header.header.number);
     if (!blockReceipts.is_array()) return mismatch(MismatchKind::ReceiptsRoot, where + ": the node sent no receipts");
     auto receipts = chain::receiptsFromJson(blockReceipts);
@@ -129,11 +228,14 @@ Verdict<ProvenReceipt> verifyBlockReceipt(const VerifiedHeader& header, const Js
     if (root != header.header.receiptsRoot)
         return mismatch(MismatchKind::ReceiptsRoot, where + ": the node's receipts rebuild receipts root " + root.hex() +
                                                         ", the verified header has " + header.header.receiptsRoot.hex());
-    for (std::size_t i = 0; i < receipts->size(); ++i) {
-        const auto& r = (*receipts)[i];
-        if (r.transactionHash && *r.transactionHash == txHash) return ProvenReceipt{r, i};
-    }
-    return mismatch(MismatchKind::ReceiptValue, where + " has no receipt for transaction " + txHash.hex());
+    if (index >= receipts->size())
+        return mismatch(MismatchKind::ReceiptValue,
+                        where + " has no receipt at index " + std::to_string(index) + " (it has " + std::to_string(receipts->size()) + ")");
+    const chain::Receipt& r = (*receipts)[index];
+    if (r.transactionHash && *r.transactionHash != txHash)
+        return mismatch(MismatchKind::ReceiptValue, where + ": the node labels its receipt at index " + std::to_string(index) +
+                                                        " as transaction " + r.transactionHash->hex() + ", not " + txHash.hex());
+    return ProvenReceipt{r, index, std::nullopt, {}};
 }
 
 Verdict<Ok> compareReceipt(const ProvenReceipt& proven, const Json& nodeReceipt) {

@@ -74,11 +74,11 @@ Result<VerifiedEventsReport> verifyIndexedEvents(lightclient::LightClient& light
         }
         CTRN_ASSIGN(auto proven, light.receipt(*hash));
         if (proven.isMismatch()) {
-            problemForAll("receipt contradicted by its proof: " + proven.mismatch().describe());
+            problemForAll("transaction or receipt contradicted by its proof: " + proven.mismatch().describe());
             continue;
         }
         if (proven.isUnverified()) {
-            problemForAll("unverified: the node serves no eth_getBlockReceipts to prove the receipt");
+            problemForAll("unverified: " + proven.unverified().unverifiedValue().unverifiedReason);
             continue;
         }
         ++report.transactions;

@@ -3,7 +3,11 @@
 // read (eth_getProof checked against the verified head) against an
 // unverified one (eth_getBalance) on the same node — the ratio is the
 // figure —, header sync throughput (headers/s, batched fetch + local
-// hashing + linkage + SQLite), and proof checks per second without I/O.
+// hashing + linkage + SQLite), proof checks per second without I/O, and what
+// binding a transaction to its block's transactions root adds to `verify
+// tx`: LightClient::receipt against the receipt-trie check alone on the same
+// client (the ratio is the figure), and the transactions-trie check alone.
+#include <core/chain/json_fields.h>
 #include <core/lightclient/light_client.h>
 #include <core/rpc/node.h>
 #include <core/rpc/qt_transport.h>
@@ -14,6 +18,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <optional>
 
 using namespace ctrn;
 
@@ -25,6 +30,30 @@ std::string rpcUrl() {
 }
 
 const chain::Address kAccount = *chain::Address::fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+
+// The transaction verified (CTRN_BENCH_TX): the script's last transfer, in a
+// block of 20.
+chain::Hash benchTx() {
+    const char* hash = std::getenv("CTRN_BENCH_TX");
+    auto h = chain::Hash::fromHex(hash ? hash : "");
+    if (!h) std::abort();
+    return *h;
+}
+
+// Where the node says a transaction is: its receipt, block and index.
+struct Placed {
+    Json receipt;
+    std::uint64_t block = 0;
+    std::uint64_t index = 0;
+};
+std::optional<Placed> place(rpc::RpcClient& client, const chain::Hash& hash) {
+    auto receipt = client.call("eth_getTransactionReceipt", Json::array({hash.hex()}));
+    if (!receipt) return std::nullopt;
+    auto block = chain::json::quantity64(*receipt, "blockNumber");
+    auto index = chain::json::quantity64(*receipt, "transactionIndex");
+    if (!block || !index) return std::nullopt;
+    return Placed{std::move(receipt).value(), *block, *index};
+}
 
 struct Live {
     QTemporaryDir dir;
@@ -114,6 +143,71 @@ void BM_ProofCheck(benchmark::State& state) {
     state.counters["proofs/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ProofCheck)->Unit(benchmark::kMicrosecond);
+
+// Baseline: what `verify tx` proved before the transactions-trie check — the
+// node's receipt, the block's receipts rebuilt into the verified header's
+// receipts root, the receipt at the node's index compared with the node's —
+// with the same client, header store and calls as LightClient::receipt.
+void BM_VerifyTxReceiptOnly(benchmark::State& state) {
+    auto& l = live();
+    const chain::Hash hash = benchTx();
+    for (auto _ : state) {
+        auto placed = place(l.client, hash);
+        if (!placed) {
+            state.SkipWithError("no receipt");
+            break;
+        }
+        auto header = l.light->header(placed->block);
+        auto receipts = l.client.call("eth_getBlockReceipts", Json::array({lightclient::blockTag(placed->block)}));
+        if (!header || !*header || !receipts) {
+            state.SkipWithError("no header or receipts");
+            break;
+        }
+        auto proven = lightclient::verifyBlockReceipt(**header, *receipts, hash, placed->index);
+        if (!proven || !lightclient::compareReceipt(*proven, placed->receipt)) state.SkipWithError("not verified");
+        benchmark::DoNotOptimize(proven);
+    }
+}
+BENCHMARK(BM_VerifyTxReceiptOnly)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+// `verify tx` as it is: LightClient::receipt, which also fetches the block
+// with its transactions and binds the hash to the receipt's index through
+// the rebuilt transactions trie.
+void BM_VerifyTx(benchmark::State& state) {
+    auto& l = live();
+    const chain::Hash hash = benchTx();
+    for (auto _ : state) {
+        auto r = l.light->receipt(hash);
+        if (!r || !r->isVerified()) state.SkipWithError("not verified");
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_VerifyTx)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+// verifyBlockTransaction on the block fetched once: re-encoding and hashing
+// its transactions and rebuilding the trie, no I/O.
+void BM_TransactionsRootCheck(benchmark::State& state) {
+    auto& l = live();
+    const chain::Hash hash = benchTx();
+    auto placed = place(l.client, hash);
+    if (!placed) {
+        state.SkipWithError("no receipt");
+        return;
+    }
+    auto block = l.client.call("eth_getBlockByNumber", Json::array({lightclient::blockTag(placed->block), true}));
+    auto header = l.light->header(placed->block);
+    if (!block || !header || !*header) {
+        state.SkipWithError("no block");
+        return;
+    }
+    for (auto _ : state) {
+        auto v = lightclient::verifyBlockTransaction(**header, *block, hash, placed->index);
+        if (!v || !*v) state.SkipWithError("not bound");
+        benchmark::DoNotOptimize(v);
+    }
+    state.counters["transactions"] = static_cast<double>((*block)["transactions"].size());
+}
+BENCHMARK(BM_TransactionsRootCheck)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

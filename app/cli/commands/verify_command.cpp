@@ -1,6 +1,7 @@
 // ctrn verify tx HASH | verify header NUMBER — what the light client proves
-// on its own: a transaction's outcome (status and logs) from its block's
-// receipt trie, and a block header linked by parent hash to the checkpoint.
+// on its own: a transaction bound to its block's transactions trie and its
+// outcome (status and logs) from the block's receipt trie, and a block
+// header linked by parent hash to the checkpoint.
 // Exit 1 with what failed when the node contradicts itself or the proof.
 #include "../session.h"
 
@@ -49,17 +50,30 @@ int runVerifyTx(const Args& args) {
     if (!receipt) return printError(receipt.error());
     if (receipt->isMismatch()) return printMismatch(receipt->mismatch());
     if (receipt->isUnverified())
-        return printError("cannot verify: the node does not serve eth_getBlockReceipts (its receipt is unverified)");
+        return printError("cannot verify: " + receipt->unverified().unverifiedValue().unverifiedReason + " (its receipt is unverified)");
     const auto& v = receipt->verified();
+    const lightclient::ProvenReceipt& proven = v.value();
+    const chain::Transaction& tx = proven.transaction->transaction;
+    const std::string index = std::to_string(proven.index);
     Json logs = Json::array();
-    for (const auto& log : v.value().receipt.logs) logs.push_back(logJson(log));
+    for (const auto& log : proven.receipt.logs) logs.push_back(logJson(log));
     Json out = {{"hash", hash->hex()},
                 {"verified", true},
-                {"status", v.value().receipt.status.value_or(false) ? "success" : "failed"},
+                {"status", proven.receipt.status.value_or(false) ? "success" : "failed"},
                 {"block", std::to_string(v.blockNumber())},
                 {"blockHash", v.blockHash().hex()},
-                {"index", std::to_string(v.value().index)},
-                {"cumulativeGasUsed", std::to_string(v.value().receipt.cumulativeGasUsed)},
+                {"index", index},
+                {"checks",
+                 {{"transactionsRoot", "verified: the block's transactions rebuild its transactions root and index " + index +
+                                           " holds this hash"},
+                  {"receiptsRoot", "verified: the block's receipts rebuild its receipts root and the receipt at index " + index +
+                                       " is the node's"}}},
+                {"transaction",
+                 {{"type", std::to_string(static_cast<int>(tx.type))},
+                  {"nonce", toDecimal(tx.nonce)},
+                  {"to", tx.to ? Json(tx.to->checksummed()) : Json(nullptr)},
+                  {"value", toDecimal(tx.value)}}},
+                {"cumulativeGasUsed", std::to_string(proven.receipt.cumulativeGasUsed)},
                 {"logs", logs}};
     return printOutput(args, out);
 }
@@ -94,11 +108,13 @@ const std::string kCommon =
     "[--checkpoint HASH] [--network NAME | --rpc URL...] [--quorum K] [--chain-id N] [--timeout-ms T] [--datadir DIR] [--json]";
 
 const bool r1 = registerCommand({"verify tx", "HASH " + kCommon,
-    "Proves a mined transaction's outcome: its block's header is verified (linked by parent hash\n"
-    "to the checkpoint), the block's receipts (eth_getBlockReceipts) must rebuild the header's\n"
-    "receipts root, and the node's own receipt must agree on status and logs. Prints the proven\n"
-    "status, block and logs; exit 1 naming what failed when the node lied, 1 when it cannot be\n"
-    "verified, 3 on node errors.",
+    "Proves a mined transaction and its outcome: its block's header is verified (linked by parent\n"
+    "hash to the checkpoint); the block's transactions (eth_getBlockByNumber, full) are re-encoded\n"
+    "and must rebuild the header's transactions root with HASH at the index the node's receipt\n"
+    "names; the block's receipts (eth_getBlockReceipts) must rebuild the header's receipts root,\n"
+    "and the node's own receipt must agree on status and logs. Prints both checks, the proven\n"
+    "status, transaction fields, block and logs; exit 1 naming what failed when the node lied,\n"
+    "1 when it cannot be verified, 3 on node errors.",
     nodeOptions(), runVerifyTx});
 const bool r2 = registerCommand({"verify header", "NUMBER " + kCommon,
     "Verifies block NUMBER's header: hashed locally (London to Prague) and linked by parent hash\n"

@@ -2,11 +2,14 @@
 // through RpcProxy to a real anvil, and each tamper class — a balance
 // altered in eth_getProof, one proof node altered, a header's state root
 // altered with its hash kept, headers forged consistently, a receipt's
-// status flipped, a log's data altered, a stale head, a wrong chain id — is
-// caught with exit 1 and a message naming what failed. Through the honest
-// proxy the values equal anvil's, with no false alarm over 1,000 verified
-// reads. With a quorum, two honest endpoints outvote a liar (named); one
-// honest and one liar with quorum 2 refuse the read.
+// status flipped, a log's data altered, a transaction's field altered in the
+// block body with its hash kept, another transaction's receipt served for
+// the asked hash, a stale head, a wrong chain id — is caught with exit 1 and
+// a message naming what failed. Through the honest proxy the values equal
+// anvil's (transactions of every type 0-4 bound to their block), with no
+// false alarm over 1,000 verified reads. With a quorum, two honest endpoints
+// outvote a liar (named); one honest and one liar with quorum 2 refuse the
+// read.
 #include "cli/cli_runner.h"
 #include "integration/anvil_accounts.h"
 #include "integration/rpc_client.h"
@@ -38,6 +41,56 @@ QString flipHexDigit(QString hex) {
     return hex;
 }
 
+// One tamper class: what a lying node changes in each object it answers.
+using ObjectRewrite = std::function<void(QJsonObject&)>;
+
+// An answer with `alter` applied to it, or to each object of an array answer
+// (eth_getBlockReceipts); null (no such block) and scalars pass unchanged.
+QJsonValue alterObjects(const QJsonValue& v, const ObjectRewrite& alter) {
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const auto& item : v.toArray()) out.append(alterObjects(item, alter));
+        return out;
+    }
+    if (!v.isObject()) return v;
+    QJsonObject o = v.toObject();
+    alter(o);
+    return o;
+}
+
+// The proxy hook of a node that lies in its answers to `methods` (all of
+// them, when a batch asks several) and forwards everything else.
+RpcProxy::Hook lyingAbout(const QStringList& methods, ObjectRewrite alter) {
+    return [methods, alter](const QJsonDocument& req) {
+        std::vector<std::function<QJsonDocument(const QJsonDocument&)>> rewrites;
+        for (const auto& m : methods) {
+            auto d = rewriteResults(req, m, [alter](const QJsonArray&, QJsonValue v) { return alterObjects(v, alter); });
+            if (d.rewrite) rewrites.push_back(std::move(d.rewrite));
+        }
+        if (rewrites.empty()) return ProxyDecision::forward();
+        return ProxyDecision::rewriteWith([rewrites](const QJsonDocument& reply) {
+            QJsonDocument out = reply;
+            for (const auto& r : rewrites) out = r(out);
+            return out;
+        });
+    };
+}
+
+RpcProxy::Hook balanceIs(const char* quantity) {
+    return lyingAbout({"eth_getProof"}, [quantity](QJsonObject& o) { o["balance"] = quantity; });
+}
+
+// Every header after genesis with another state root and its hash
+// recomputed: each is self-consistent, but block 2 names the real block 1.
+void forgeStateRoot(QJsonObject& o) {
+    if (o["number"].toString() == "0x0") return;
+    auto header = chain::headerFromJson(toJson(o));
+    if (!header) qFatal("%s", header.error().message.c_str());
+    header->stateRoot = chain::Hash(FixedBytes<32>{0x42});
+    o["stateRoot"] = QString::fromStdString(header->stateRoot.hex());
+    o["hash"] = QString::fromStdString(chain::headerHash(*header).hex());
+}
+
 } // namespace
 
 class TestLightClientAnvil : public QObject {
@@ -47,6 +100,8 @@ class TestLightClientAnvil : public QObject {
     QString m_checkpoint; // NUMBER:HASH of genesis
     QString m_transferTx; // a plain ETH transfer
     QString m_logTx;      // a contract creation whose init code emits a log
+    QStringList m_blockTxs; // one block holding a transaction of each type 0-4, in block order
+    QString m_blobTx;       // its type 3 one, which anvil commits with its sidecar
     std::unique_ptr<TestRpc> m_rpc;
     int m_dataDirs = 0;
 
@@ -59,10 +114,16 @@ class TestLightClientAnvil : public QObject {
     QString nodeBalance(const char* address) {
         return QString::fromStdString(toDecimal(*parseU256(m_rpc->call("eth_getBalance", {address, "latest"}).toString().toStdString())));
     }
-    QString sendTx(const QJsonObject& tx) {
+    QString sendTx(const QJsonObject& tx, bool mine = true) {
         QString hash = m_rpc->call("eth_sendTransaction", {tx}).toString();
-        m_rpc->call("evm_mine");
+        if (mine) m_rpc->call("evm_mine");
         return hash;
+    }
+    // cast send --async (blob and set-code transactions, which cast signs).
+    QString castSend(const char* key, const QStringList& args) {
+        auto r = runCast(QStringList{"send", "--async", "--rpc-url", m_url, "--private-key", QString("0x") + key} + args);
+        if (r.exitCode != 0) qFatal("cast send: %s", qPrintable(r.err));
+        return r.out.trimmed();
     }
     // ctrn balance --verified through one proxy with `hook`, fresh data dir.
     RunResult verifiedBalanceThrough(RpcProxy::Hook hook, const char* address = kAddr1) {
@@ -96,6 +157,37 @@ private slots:
         m_rpc->call("evm_mine");
         QJsonObject receipt = m_rpc->call("eth_getTransactionReceipt", {m_logTx}).toObject();
         QCOMPARE(receipt["logs"].toArray().size(), 1);
+
+        // One block with a transaction of each type, from accounts the other
+        // tests do not read: legacy, EIP-2930, EIP-1559 from the node's
+        // unlocked accounts, a blob (4844) and a set-code (7702) one by cast
+        // (anvil commits the blob one to the transactions root in its network
+        // form, sidecar included: the light client accepts that form too).
+        m_rpc->call("evm_setAutomine", {false});
+        sendTx({{"from", kAddr2}, {"to", kAddr3}, {"value", "0x7"}, {"gasPrice", "0x77359400"}, {"type", "0x0"}}, false);
+        sendTx({{"from", kAddr3}, {"to", kAddr2}, {"value", "0x8"}, {"gasPrice", "0x77359400"}, {"type", "0x1"},
+                {"accessList", QJsonArray{QJsonObject{{"address", kAddr2}, {"storageKeys", QJsonArray{"0x" + QString(64, '0')}}}}}}, false);
+        sendTx({{"from", kAddr0}, {"to", kAddr3}, {"value", "0x9"}, {"maxFeePerGas", "0x77359400"}, {"maxPriorityFeePerGas", "0x2"},
+                {"data", "0x1234"}}, false);
+        QString blobFile = m_tmp.filePath("blob.bin");
+        QFile f(blobFile);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray(600, 'b')) == 600);
+        f.close();
+        // cast takes the nonce from the latest block, so the second one is given.
+        const qulonglong nonce = m_rpc->call("eth_getTransactionCount", {kAddr1, "latest"}).toString().toULongLong(nullptr, 16);
+        castSend(kKey1, {"0x0000000000000000000000000000000000000b0b", "--blob", "--path", blobFile, "--nonce", QString::number(nonce)});
+        castSend(kKey1, {"0x0000000000000000000000000000000000000a07", "--auth", "0x0000000000000000000000000000000000000c0d",
+                         "--nonce", QString::number(nonce + 1)});
+        m_rpc->call("evm_mine");
+        m_rpc->call("evm_setAutomine", {true});
+        QJsonObject block = m_rpc->call("eth_getBlockByNumber", {"latest", true}).toObject();
+        QSet<QString> types;
+        for (const auto& t : block["transactions"].toArray()) {
+            m_blockTxs << t.toObject()["hash"].toString();
+            types << t.toObject()["type"].toString();
+            if (t.toObject()["type"].toString() == "0x3") m_blobTx = m_blockTxs.back();
+        }
+        QCOMPARE(types, (QSet<QString>{"0x0", "0x1", "0x2", "0x3", "0x4"}));
     }
 
     // --- the honest node ----------------------------------------------
@@ -125,6 +217,10 @@ private slots:
         QCOMPARE(j["status"].get<std::string>(), std::string("success"));
         QCOMPARE(j["logs"].size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(j["logs"][0]["data"].get<std::string>()), "0x" + QString(64, 'a'));
+        QVERIFY(j["checks"]["transactionsRoot"].get<std::string>().starts_with("verified"));
+        QVERIFY(j["checks"]["receiptsRoot"].get<std::string>().starts_with("verified"));
+        QVERIFY(j["transaction"]["to"].is_null()); // a contract creation
+        QVERIFY(proxy.methods().contains("eth_getBlockReceipts"));
         auto header = runLive(QStringList{"verify", "header", "2"} + through({proxy.url()}, data));
         CTRN_EXPECT_OK(header);
         auto h = *parseJson(header.out.toStdString());
@@ -136,6 +232,24 @@ private slots:
         QCOMPARE(s["verification"].get<std::string>(), std::string("verified"));
         QCOMPARE(QString::fromStdString(s["checkpoint"]["hash"].get<std::string>()), m_checkpoint.section(':', 1));
         QCOMPARE(s["endpointAgreement"][0]["agrees"].get<bool>(), true);
+    }
+
+    // Each transaction of the block with every type is bound to its index
+    // through the transactions root and its receipt proven.
+    void honestTransactionsOfEveryTypeAreBound() {
+        RpcProxy proxy{QUrl(m_url)};
+        QString data = freshData();
+        for (int i = 0; i < m_blockTxs.size(); ++i) {
+            auto r = runLive(QStringList{"verify", "tx", m_blockTxs[i]} + through({proxy.url()}, data));
+            CTRN_EXPECT_OK(r);
+            auto j = *parseJson(r.out.toStdString());
+            QJsonObject node = m_rpc->call("eth_getTransactionByHash", {m_blockTxs[i]}).toObject();
+            QCOMPARE(j["index"].get<std::string>(), std::to_string(i));
+            QCOMPARE(QString::fromStdString(j["transaction"]["type"].get<std::string>()), QString::number(node["type"].toString().toInt(nullptr, 16)));
+            QCOMPARE(QString::fromStdString(j["transaction"]["value"].get<std::string>()), QString::number(node["value"].toString().toULongLong(nullptr, 16)));
+            QCOMPARE(j["status"].get<std::string>(), std::string("success"));
+            QVERIFY(j["checks"]["transactionsRoot"].get<std::string>().starts_with("verified"));
+        }
     }
 
     // 1,000 verified reads through the honest proxy, in process: one
@@ -189,13 +303,7 @@ private slots:
     // with its block through an honest node, Mismatch (no value) through a liar.
     void interfacesVerifierGivesCheckedValues() {
         RpcProxy honest{QUrl(m_url)}, liar{QUrl(m_url)};
-        liar.setHook([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                o["balance"] = "0x1";
-                return QJsonValue(o);
-            });
-        });
+        liar.setHook(balanceIs("0x1"));
         auto options = [&](const QString& url) {
             interfaces::VerifierOptions o;
             o.dataDir = freshData().toStdString();
@@ -226,80 +334,41 @@ private slots:
 
     // --- one tamper class per test --------------------------------------
     void balanceAlteredInProof() {
-        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                o["balance"] = "0x56bc75e2d63100000"; // 100 ETH
-                return QJsonValue(o);
-            });
-        });
+        auto r = verifiedBalanceThrough(balanceIs("0x56bc75e2d63100000")); // 100 ETH
         expectCaught(r, "account value");
         QVERIFY(r.err.contains("balance 100000000000000000000 is not the proven"));
     }
 
     void proofNodeAltered() {
-        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                QJsonArray proof = o["accountProof"].toArray();
-                proof[proof.size() - 1] = flipHexDigit(proof[proof.size() - 1].toString());
-                o["accountProof"] = proof;
-                return QJsonValue(o);
-            });
-        });
+        auto r = verifiedBalanceThrough(lyingAbout({"eth_getProof"}, [](QJsonObject& o) {
+            QJsonArray proof = o["accountProof"].toArray();
+            proof[proof.size() - 1] = flipHexDigit(proof[proof.size() - 1].toString());
+            o["accountProof"] = proof;
+        }));
         expectCaught(r, "account proof");
     }
 
     void stateRootAlteredHashKept() {
-        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                if (o.isEmpty()) return v;
-                o["stateRoot"] = flipHexDigit(o["stateRoot"].toString());
-                return QJsonValue(o);
-            });
-        });
+        auto r = verifiedBalanceThrough(
+            lyingAbout({"eth_getBlockByNumber"}, [](QJsonObject& o) { o["stateRoot"] = flipHexDigit(o["stateRoot"].toString()); }));
         expectCaught(r, "header hash");
     }
 
     void headersForgedConsistently() {
-        // Every block after genesis with another state root and its hash
-        // recomputed: each header is self-consistent, but block 2 names the
-        // real block 1 as its parent.
-        auto r = verifiedBalanceThrough([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                if (o.isEmpty() || o["number"].toString() == "0x0") return v;
-                auto header = chain::headerFromJson(toJson(o));
-                if (!header) qFatal("%s", header.error().message.c_str());
-                header->stateRoot = chain::Hash(FixedBytes<32>{0x42});
-                o["stateRoot"] = QString::fromStdString(header->stateRoot.hex());
-                o["hash"] = QString::fromStdString(chain::headerHash(*header).hex());
-                return QJsonValue(o);
-            });
-        });
+        auto r = verifiedBalanceThrough(lyingAbout({"eth_getBlockByNumber"}, forgeStateRoot));
         expectCaught(r, "header linkage");
     }
 
+    // The receipts (the node's own and the block's) altered alike.
     void receiptStatusFlipped() {
-        auto flip = [](QJsonObject o) {
-            o["status"] = o["status"].toString() == "0x1" ? "0x0" : "0x1";
-            return o;
-        };
-        auto r = verifyTxThrough([flip](const QJsonDocument& req) {
-            if (RpcProxy::methodsOf(req).contains("eth_getTransactionReceipt"))
-                return rewriteResults(req, "eth_getTransactionReceipt", [flip](const QJsonArray&, QJsonValue v) { return QJsonValue(flip(v.toObject())); });
-            return rewriteResults(req, "eth_getBlockReceipts", [flip](const QJsonArray&, QJsonValue v) {
-                QJsonArray out;
-                for (const auto& r : v.toArray()) out.append(flip(r.toObject()));
-                return QJsonValue(out);
-            });
-        }, m_transferTx);
+        auto r = verifyTxThrough(lyingAbout({"eth_getTransactionReceipt", "eth_getBlockReceipts"},
+                                            [](QJsonObject& o) { o["status"] = o["status"].toString() == "0x1" ? "0x0" : "0x1"; }),
+                                 m_transferTx);
         expectCaught(r, "receipts root");
     }
 
     void logDataAltered() {
-        auto alter = [](QJsonObject o) {
+        auto r = verifyTxThrough(lyingAbout({"eth_getTransactionReceipt", "eth_getBlockReceipts"}, [](QJsonObject& o) {
             QJsonArray logs = o["logs"].toArray();
             for (int i = 0; i < logs.size(); ++i) {
                 QJsonObject l = logs[i].toObject();
@@ -307,18 +376,47 @@ private slots:
                 logs[i] = l;
             }
             o["logs"] = logs;
-            return o;
-        };
-        auto r = verifyTxThrough([alter](const QJsonDocument& req) {
-            if (RpcProxy::methodsOf(req).contains("eth_getTransactionReceipt"))
-                return rewriteResults(req, "eth_getTransactionReceipt", [alter](const QJsonArray&, QJsonValue v) { return QJsonValue(alter(v.toObject())); });
-            return rewriteResults(req, "eth_getBlockReceipts", [alter](const QJsonArray&, QJsonValue v) {
-                QJsonArray out;
-                for (const auto& r : v.toArray()) out.append(alter(r.toObject()));
-                return QJsonValue(out);
-            });
-        }, m_logTx);
+        }), m_logTx);
         expectCaught(r, "receipts root");
+    }
+
+    // The block body served with a transaction's value raised, its hash
+    // kept (the headers, with transaction hashes only, are left alone): the
+    // plain transfer, and the blob transaction, whose block anvil commits in
+    // the network form the light client also tries.
+    void transactionFieldAlteredHashKept_data() {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("transfer") << m_transferTx;
+        QTest::newRow("blob") << m_blobTx;
+    }
+    void transactionFieldAlteredHashKept() {
+        QFETCH(QString, target);
+        auto r = verifyTxThrough(lyingAbout({"eth_getBlockByNumber"}, [target](QJsonObject& block) {
+            QJsonArray txs = block["transactions"].toArray();
+            for (int i = 0; i < txs.size(); ++i) {
+                if (!txs[i].isObject() || txs[i].toObject()["hash"].toString() != target) continue;
+                QJsonObject tx = txs[i].toObject();
+                tx["value"] = "0x56bc75e2d63100000"; // 100 ETH
+                txs[i] = tx;
+            }
+            block["transactions"] = txs;
+        }), target);
+        expectCaught(r, "transactions root");
+        QVERIFY2(r.err.contains("'s fields hash to"), qPrintable(r.err));
+    }
+
+    // The receipt of the block's second transaction served for the first:
+    // status and logs are a real receipt at a real index, and the receipt trie
+    // holds them there; only the transactions trie says whose they are.
+    void receiptOfAnotherTransactionServed() {
+        const QString asked = m_blockTxs[0], other = m_blockTxs[1];
+        QJsonObject otherReceipt = m_rpc->call("eth_getTransactionReceipt", {other}).toObject();
+        otherReceipt["transactionHash"] = asked;
+        auto r = verifyTxThrough(lyingAbout({"eth_getTransactionReceipt"}, [asked, otherReceipt](QJsonObject& o) {
+            if (o["transactionHash"].toString() == asked) o = otherReceipt;
+        }), asked);
+        expectCaught(r, "transaction index");
+        QVERIFY2(r.err.contains("names index 1") && r.err.contains(other) && r.err.contains(asked + " is at index 0"), qPrintable(r.err));
     }
 
     void staleHeadIsBehindNotALie() {
@@ -352,13 +450,7 @@ private slots:
     // --- quorum -----------------------------------------------------------
     void twoHonestOutvoteOneLiar() {
         RpcProxy liar{QUrl(m_url)}, a{QUrl(m_url)}, b{QUrl(m_url)};
-        liar.setHook([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                o["balance"] = "0x1";
-                return QJsonValue(o);
-            });
-        });
+        liar.setHook(balanceIs("0x1"));
         auto r = runLive(QStringList{"balance", kAddr1, "--verified", "--quorum", "2"} + through({liar.url(), a.url(), b.url()}, freshData()));
         CTRN_EXPECT_OK(r);
         auto j = *parseJson(r.out.toStdString());
@@ -369,13 +461,7 @@ private slots:
 
     void oneHonestOneLiarWithQuorumTwoRefuses() {
         RpcProxy honest{QUrl(m_url)}, liar{QUrl(m_url)};
-        liar.setHook([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                o["balance"] = "0x1";
-                return QJsonValue(o);
-            });
-        });
+        liar.setHook(balanceIs("0x1"));
         auto r = runLive(QStringList{"balance", kAddr1, "--verified", "--quorum", "2"} + through({honest.url(), liar.url()}, freshData()));
         expectCaught(r, "quorum");
         QVERIFY2(r.err.contains(liar.url()), qPrintable(r.err));
@@ -383,17 +469,7 @@ private slots:
 
     void forgedHeadIsOutvotedByHeaderQuorum() {
         RpcProxy liar{QUrl(m_url)}, a{QUrl(m_url)}, b{QUrl(m_url)};
-        liar.setHook([](const QJsonDocument& req) {
-            return rewriteResults(req, "eth_getBlockByNumber", [](const QJsonArray&, QJsonValue v) {
-                QJsonObject o = v.toObject();
-                if (o.isEmpty() || o["number"].toString() == "0x0") return v;
-                auto header = chain::headerFromJson(toJson(o));
-                header->stateRoot = chain::Hash(FixedBytes<32>{0x42});
-                o["stateRoot"] = QString::fromStdString(header->stateRoot.hex());
-                o["hash"] = QString::fromStdString(chain::headerHash(*header).hex());
-                return QJsonValue(o);
-            });
-        });
+        liar.setHook(lyingAbout({"eth_getBlockByNumber"}, forgeStateRoot));
         auto r = runLive(QStringList{"status", "--quorum", "2"} + through({liar.url(), a.url(), b.url()}, freshData()));
         CTRN_EXPECT_OK(r);
         auto s = *parseJson(r.out.toStdString());

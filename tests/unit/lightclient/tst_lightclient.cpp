@@ -4,14 +4,18 @@
 // fake node syncs from the checkpoint, and a forged, mis-hashed or
 // wrong-checkpoint chain is refused with the kind of failure named; a quorum
 // names the endpoint that disagrees and refuses when too few agree; the
-// header store keeps headers and drops them when the checkpoint changes.
+// header store keeps headers and drops them when the checkpoint changes; a
+// transaction is bound to its index by the rebuilt transactions root (every
+// type), and an altered field, hash or index is named.
 #include "unit/fake_node.h"
 
 #include <core/crypto/keccak.h>
 #include <core/lightclient/light_client.h>
 #include <core/lightclient/protocol_proofs.h>
+#include <core/trie/block_roots.h>
 #include <core/util/hex.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -355,6 +359,64 @@ private slots:
         QVERIFY(store->setCheckpoint(31337, other).ok());
         QVERIFY(!store->head(31337)->has_value());
         QCOMPARE((*store->checkpoint(31337))->source, std::string("user"));
+    }
+
+    // --- a transaction bound to its block's transactions root ------------
+    // A block holding one real anvil transaction of each type 0-4: its
+    // transactions root is rebuilt from their re-encodings.
+    void aTransactionIsBoundToItsIndexByTheTransactionsRoot() {
+        QFile f(CTRN_VECTORS_DIR "/anvil_prague_transactions.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const Json transactions = *parseJson(f.readAll().toStdString());
+        std::vector<Bytes> encoded;
+        for (const auto& t : transactions) encoded.push_back(*chain::encodeSigned(*chain::transactionFromRpcJson(t)));
+        VerifiedHeader header{makeChain(1).front(), {}};
+        header.header.number = 9;
+        header.header.transactionsRoot = trie::transactionsRoot(encoded);
+        auto hashAt = [&](std::size_t i) { return *chain::Hash::fromHex(transactions[i]["hash"].get<std::string>()); };
+        auto check = [&](const Json& txs, const chain::Hash& hash, std::uint64_t index) {
+            auto v = verifyBlockTransaction(header, Json{{"transactions", txs}}, hash, index);
+            if (!v) qFatal("%s", v.error().message.c_str());
+            return std::move(v).value();
+        };
+
+        for (std::size_t i = 0; i < transactions.size(); ++i) {
+            auto bound = check(transactions, hashAt(i), i);
+            QVERIFY2(bound.ok(), bound.ok() ? "" : bound.mismatch().message.c_str());
+            QCOMPARE(bound->hash, hashAt(i));
+            QCOMPARE(bound->index, std::uint64_t(i));
+            QCOMPARE(static_cast<std::size_t>(bound->transaction.type), i);
+        }
+        // A field altered with its hash kept: the root no longer rebuilds, and
+        // the message names the transaction whose fields moved.
+        Json altered = transactions;
+        altered[2]["value"] = "0x56bc75e2d63100000";
+        auto lie = check(altered, hashAt(2), 2);
+        QVERIFY(!lie.ok());
+        QCOMPARE(lie.mismatch().kind, MismatchKind::TransactionsRoot);
+        QVERIFY2(lie.mismatch().message.find("block 9: the node's transactions rebuild transactions root") == 0, lie.mismatch().message.c_str());
+        QVERIFY(lie.mismatch().message.find("transaction 2's fields hash to") != std::string::npos);
+        // Fields intact, the node's "hash" field altered.
+        Json relabelled = transactions;
+        relabelled[1]["hash"] = hashAt(0).hex();
+        auto wrongHash = check(relabelled, hashAt(0), 0);
+        QCOMPARE(wrongHash.mismatch().kind, MismatchKind::TransactionHash);
+        // The asked hash at another index than the receipt names, or absent.
+        auto elsewhere = check(transactions, hashAt(3), 1);
+        QCOMPARE(elsewhere.mismatch().kind, MismatchKind::TransactionIndex);
+        QCOMPARE(elsewhere.mismatch().message, "the node's receipt of " + hashAt(3).hex() + " names index 1 of block 9, but the transaction proven at that index is " +
+                                                   hashAt(1).hex() + " (" + hashAt(3).hex() + " is at index 3)");
+        auto absent = check(transactions, chain::Hash(FixedBytes<32>{0x42}), 4);
+        QVERIFY(absent.mismatch().message.find("is not in that block") != std::string::npos);
+        QCOMPARE(check(transactions, hashAt(0), 5).mismatch().kind, MismatchKind::TransactionIndex);
+        // Hashes instead of transaction objects prove nothing.
+        QCOMPARE(check(Json::array({hashAt(0).hex()}), hashAt(0), 0).mismatch().kind, MismatchKind::TransactionsRoot);
+        // A type core/chain cannot encode: not provable, and not a lie.
+        Json deposit = transactions;
+        deposit[4]["type"] = "0x7e";
+        auto unknown = verifyBlockTransaction(header, Json{{"transactions", deposit}}, hashAt(0), 0);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, ErrorCode::Unsupported);
     }
 
     void checkedKeepsTheStatesApart() {
