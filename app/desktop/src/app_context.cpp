@@ -13,12 +13,37 @@
 #include <QQuickWindow>
 #include <QTimer>
 
+#include <deque>
+#include <functional>
+
 namespace ctrn::desktop {
 
 namespace {
 AppContext* g_instance = nullptr;
 // How often the worker asks the node for its head (there is no push over HTTP).
 constexpr int kPollMs = 4000;
+
+// Runs `task` on the worker now, or — when called from inside another task
+// — after it. The HTTP transport waits for a reply in a nested event loop,
+// which would otherwise run the next queued job (or the shutdown that
+// destroys the services) in the middle of the one waiting. The state is the
+// worker thread's own (one worker per thread).
+void serialize(const std::function<void()>& task) {
+    thread_local bool running = false;
+    thread_local std::deque<std::function<void()>> deferred;
+    if (running) {
+        deferred.push_back(task);
+        return;
+    }
+    running = true;
+    task();
+    while (!deferred.empty()) {
+        auto next = std::move(deferred.front());
+        deferred.pop_front();
+        next();
+    }
+    running = false;
+}
 } // namespace
 
 void Worker::connectServices(quint64 id, const interfaces::ServicesOptions& options) {
@@ -59,6 +84,8 @@ void Worker::shutdown() {
     m_services.reset();
 }
 
+
+
 AppContext::AppContext(LaunchOptions options, QObject* parent) : QObject(parent), m_options(std::move(options)) {
     qRegisterMetaType<Worker::Continuation>();
     m_dataDir = m_options.dataDir.isEmpty() ? QString::fromStdString(wallet::defaultDataDir()) : m_options.dataDir;
@@ -82,7 +109,7 @@ AppContext::AppContext(LaunchOptions options, QObject* parent) : QObject(parent)
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(kPollMs);
     connect(m_pollTimer, &QTimer::timeout, this, [this] {
-        if (m_connected) QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->pollHead(); }, Qt::QueuedConnection);
+        if (m_connected) QMetaObject::invokeMethod(m_worker, [w = m_worker] { serialize([w] { w->pollHead(); }); }, Qt::QueuedConnection);
     });
     m_pollTimer->start();
 
@@ -139,7 +166,8 @@ void AppContext::connectTo(const QString& name) {
     options.storageLayoutDir = (resourcesDir() + QStringLiteral("/storage-layout")).toStdString();
     m_connectId = m_nextId++;
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, id = m_connectId, options] { w->connectServices(id, options); }, Qt::QueuedConnection);
+        m_worker, [w = m_worker, id = m_connectId, options] { serialize([w, id, options] { w->connectServices(id, options); }); },
+        Qt::QueuedConnection);
 }
 
 void AppContext::onConnected(quint64 id, bool ok, const QString& error, quint64 chainId) {
@@ -163,7 +191,8 @@ quint64 AppContext::submit(QObject* receiver, Worker::Job job, bool needsService
     m_pending.emplace(id, QPointer<QObject>(receiver));
     emit pendingRequestsChanged();
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, id, job = std::move(job), needsServices] { w->runJob(id, job, needsServices); }, Qt::QueuedConnection);
+        m_worker, [w = m_worker, id, job = std::move(job), needsServices] { serialize([w, id, job, needsServices] { w->runJob(id, job, needsServices); }); },
+        Qt::QueuedConnection);
     return id;
 }
 
@@ -201,8 +230,11 @@ void AppContext::drain() {
     // Queued after every job already submitted: those finish first, then
     // the services (database, node connection, key ring) are destroyed on
     // the thread that made them.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
+    // The worker quits its own thread once the shutdown has run (after any
+    // job it interrupts: see serialize above); quitting from here could end
+    // a job's nested wait for a reply with the services already gone.
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { serialize([w] { w->shutdown(); QThread::currentThread()->quit(); }); }, Qt::QueuedConnection);
     m_thread.wait();
     m_pending.clear();
 }
