@@ -75,7 +75,9 @@ Result<TransferScanReport> scanTokenTransfers(rpc::RpcClient& client, storage::W
     TransferScanReport report;
     CTRN_ASSIGN(auto scanned, store.transferScannedTo(chainId, accountText, tokenText));
     std::uint64_t from = startBlock;
-    if (scanned && *scanned >= 0) {
+    // A mark far above the node's head: the chain was reset (a fresh devnet
+    // on the same chain id); what was stored is looked at again from the start.
+    if (scanned && *scanned >= 0 && static_cast<std::uint64_t>(*scanned) <= target + options.reorgDepth) {
         const auto next = static_cast<std::uint64_t>(*scanned) + 1;
         from = std::max(startBlock, next > options.reorgDepth ? next - options.reorgDepth : 0);
     }

@@ -283,6 +283,22 @@ private slots:
         QVERIFY(lines[0].endsWith(QStringLiteral(",log_index")));
         QVERIFY2(lines.filter(q(txHash(0xa1)))[0].contains(QStringLiteral(",received,")), qPrintable(lines.filter(q(txHash(0xa1)))[0]));
         QCOMPARE(lines.filter(q(txHash(4))).size(), 1);
+
+        // The chain was reset (a fresh devnet, same chain id, head far below
+        // the last scan): what was found before is gone, the new chain's found.
+        chain.head = 5;
+        chain.logs = {{3, 0, txHash(0xb1), kAlice, me, "4000000000000000000"}};
+        model.scan();
+        QVERIFY(runner.drain());
+        QCOMPARE(model.total(), qulonglong(8)); // the 7 own sends and the new transfer
+        do {
+            if (model.canFetchMore({})) model.fetchMore({});
+            QVERIFY(runner.drain());
+        } while (model.canFetchMore({}) || model.loading());
+        QCOMPARE(model.rowCount(), 8);
+        bool found = false;
+        for (int i = 0; i < model.rowCount(); ++i) found |= role(i, HistoryModel::HashRole).toString() == q(txHash(0xb1));
+        QVERIFY(found);
     }
 
     void addressBook() {
