@@ -5,6 +5,7 @@
 #include <core/util/hex.h>
 #include <core/wallet/history_csv.h>
 #include <core/wallet/token_balance.h>
+#include <core/wallet/transfer_scan.h>
 
 namespace ctrn::interfaces {
 namespace {
@@ -189,6 +190,30 @@ public:
         return m_backend->store->historyCount(m_backend->chainId, addressText(account));
     }
     Result<std::optional<Transaction>> transaction(const chain::Hash& hash) override { return m_backend->store->transaction(hash.hex()); }
+    Result<TransferScan> scanTransfers(const std::optional<chain::Address>& account) override {
+        TransferScan out;
+        if (!m_backend->deployment) return out;
+        auto token = m_backend->deployment->contract("ComputroniumToken");
+        if (!token) return out;
+        out.available = true;
+        std::vector<chain::Address> accounts;
+        if (account) {
+            accounts.push_back(*account);
+        } else {
+            CTRN_ASSIGN(auto all, m_backend->store->accounts());
+            for (const auto& a : all) {
+                CTRN_ASSIGN(auto address, chain::Address::fromHex(a.address));
+                accounts.push_back(address);
+            }
+        }
+        for (const auto& a : accounts) {
+            CTRN_ASSIGN(auto report, wallet::scanTokenTransfers(*m_backend->client, *m_backend->store, m_backend->chainId, *token, a,
+                                                                m_backend->deployment->deployBlock));
+            out.changed += report.changed;
+            out.scannedTo = std::max(out.scannedTo, report.to);
+        }
+        return out;
+    }
     Result<std::uint64_t> exportHistoryCsv(const std::optional<chain::Address>& account, const std::string& path) override {
         return wallet::exportHistoryCsv(*m_backend->store, m_backend->chainId, addressText(account), path);
     }

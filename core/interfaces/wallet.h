@@ -49,6 +49,13 @@ using Contact = storage::AddressBookEntry;
 
 using HistoryKey = storage::HistoryKey;
 
+// What a look for CTRN transfers on chain found (Wallet::scanTransfers).
+struct TransferScan {
+    bool available = false;     // false: this network's manifest names no CTRN token
+    std::uint64_t scannedTo = 0; // the newest block looked at
+    std::size_t changed = 0;    // transfers added to (or, after a reorg, gone from) the history
+};
+
 // A send as it will be signed, for the review screen: the decoded call
 // (plain ETH transfer, or ERC-20 transfer(recipient, amount) of a token),
 // the gas limit, the fees and the most it can cost. Exact integers.
@@ -124,6 +131,11 @@ public:
     virtual Result<std::uint64_t> historyCount(const std::optional<chain::Address>& account) = 0;
     // One transaction wherever it is (journal or history), for a details view.
     virtual Result<std::optional<Transaction>> transaction(const chain::Hash& hash) = 0;
+    // Looks on chain (eth_getLogs) for CTRN transfers to and from `account`
+    // (every account in the database when absent) since the last look, and
+    // adds them to the history (wallet/transfer_scan.h). Plain ETH received
+    // has no log and is not found.
+    virtual Result<TransferScan> scanTransfers(const std::optional<chain::Address>& account) = 0;
     // Writes the history as CSV (wallet/history_csv.h) to `path`; the row count.
     virtual Result<std::uint64_t> exportHistoryCsv(const std::optional<chain::Address>& account, const std::string& path) = 0;
 

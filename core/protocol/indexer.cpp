@@ -1,5 +1,6 @@
 #include <core/protocol/indexer.h>
 
+#include <core/rpc/node.h>
 #include <core/util/hex.h>
 
 #include <algorithm>
@@ -54,16 +55,7 @@ const std::vector<std::string>& indexedContracts() {
     return names;
 }
 
-bool isRangeTooLarge(const Error& error) {
-    if (error.code != ErrorCode::NodeError && error.code != ErrorCode::Network && error.code != ErrorCode::Timeout) return false;
-    if (error.code == ErrorCode::Timeout) return true; // a huge range can time out where a small one answers
-    std::string m = lower(error.message);
-    for (const char* needle : {"too many results", "query returned more than", "more than", "response size", "too large",
-                               "block range", "range is too", "limit exceeded", "exceeds", "http 413", "too big",
-                               "max results", "result window"})
-        if (m.find(needle) != std::string::npos) return true;
-    return false;
-}
+bool isRangeTooLarge(const Error& error) { return rpc::isRangeTooLarge(error); }
 
 Indexer::Indexer(rpc::RpcClient& client, storage::ProtocolStore& store, const chain::Deployment& deployment,
                  const ProtocolAbis& abis, IndexerOptions options)

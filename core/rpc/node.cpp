@@ -5,6 +5,7 @@
 #include <core/util/hex.h>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace ctrn::rpc {
@@ -166,6 +167,18 @@ Result<std::optional<ReceiptInfo>> EthNode::receipt(const chain::Hash& hash) {
 Result<bool> EthNode::knowsTransaction(const chain::Hash& hash) {
     CTRN_ASSIGN(auto r, m_client.call("eth_getTransactionByHash", Json::array({hash.hex()})));
     return !r.is_null();
+}
+
+bool isRangeTooLarge(const Error& error) {
+    if (error.code != ErrorCode::NodeError && error.code != ErrorCode::Network && error.code != ErrorCode::Timeout) return false;
+    if (error.code == ErrorCode::Timeout) return true; // a huge range can time out where a small one answers
+    std::string m = error.message;
+    for (auto& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* needle : {"too many results", "query returned more than", "more than", "response size", "too large",
+                               "block range", "range is too", "limit exceeded", "exceeds", "http 413", "too big",
+                               "max results", "result window"})
+        if (m.find(needle) != std::string::npos) return true;
+    return false;
 }
 
 } // namespace ctrn::rpc

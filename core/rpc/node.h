@@ -85,4 +85,10 @@ private:
 
 Json callRequestToJson(const CallRequest& request);
 
+// Whether the node refused an eth_getLogs range for its size ("query
+// returned more than 10000 results", "block range", HTTP 413, a timeout ...),
+// so that a smaller range may pass. The protocol indexer and the wallet's
+// transfer scan both halve their range on it.
+bool isRangeTooLarge(const Error& error);
+
 } // namespace ctrn::rpc

@@ -1,6 +1,10 @@
 #include <core/storage/wallet_store.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <set>
+#include <tuple>
 
 namespace ctrn::storage {
 namespace {
@@ -83,6 +87,76 @@ Status migrateTo2(Database& db) {
     return db.exec("CREATE INDEX transactions_by_time ON transactions (chain_id, created_at DESC, nonce DESC, hash DESC);");
 }
 
+// Schema version 3: token transfers found on chain (Transfer logs to or from
+// an account), listed in the history beside the wallet's own sends, and how
+// far each account's scan has reached. Accounts and tokens are lower-case
+// in the keys (what a scan is looked up by); addresses shown are EIP-55.
+Status migrateTo3(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE token_transfers (
+    chain_id INTEGER NOT NULL,
+    account TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    log_index INTEGER NOT NULL,
+    token TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('received', 'sent', 'self')),
+    block_number INTEGER NOT NULL,
+    block_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, account, hash, log_index)
+);
+CREATE INDEX token_transfers_by_time ON token_transfers (chain_id, account, created_at DESC, log_index DESC, hash DESC);
+CREATE INDEX token_transfers_all_by_time ON token_transfers (chain_id, created_at DESC, log_index DESC, hash DESC, account DESC);
+CREATE INDEX token_transfers_by_block ON token_transfers (chain_id, account, block_number);
+CREATE TABLE transfer_scans (
+    chain_id INTEGER NOT NULL,
+    account TEXT NOT NULL,
+    token TEXT NOT NULL,
+    scanned_to INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, account, token)
+);
+)sql");
+}
+
+std::string lowerText(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Found transfers as history rows, without the ones whose transaction is
+// one of the wallet's own sends of that token (listed as the send).
+const char* kTransferSelect =
+    "SELECT hash, chain_id, sender, recipient, token, amount, kind, created_at, block_number, log_index, account "
+    "FROM token_transfers AS tt WHERE chain_id = ?1 "
+    "AND NOT EXISTS (SELECT 1 FROM transactions AS o WHERE o.hash = tt.hash AND lower(o.token) = lower(tt.token)) "
+    "AND NOT EXISTS (SELECT 1 FROM pending_transactions AS p WHERE p.hash = tt.hash AND lower(p.token) = lower(tt.token))";
+
+TxRecord readTransfer(const Statement& s) {
+    TxRecord t;
+    t.hash = s.text(0);
+    t.chainId = static_cast<std::uint64_t>(s.int64(1));
+    t.from = s.text(2);
+    t.to = s.text(3);
+    t.token = s.text(4);
+    t.tokenAmount = s.text(5);
+    t.kind = s.text(6);
+    t.createdAt = s.int64(7);
+    t.blockNumber = s.int64(8);
+    t.logIndex = s.int64(9);
+    t.account = s.text(10);
+    t.status = "mined";
+    t.inJournal = false;
+    return t;
+}
+
+// Whether `a` comes before `b` in the history's order (newest first).
+bool comesBefore(const HistoryKey& a, const HistoryKey& b) {
+    return std::tie(a.createdAt, a.nonce, a.hash, a.transfer, a.account) > std::tie(b.createdAt, b.nonce, b.hash, b.transfer, b.account);
+}
+
 const char* kTxColumns = "hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, replaces, created_at";
 
 TxRecord readTx(const Statement& s, bool journal) {
@@ -140,7 +214,7 @@ std::int64_t unixNow() {
 Result<std::unique_ptr<WalletStore>> WalletStore::open(const std::string& path) {
     OpenOptions options;
     options.applicationId = kWalletApplicationId;
-    options.migrations = {migrateTo1, migrateTo2};
+    options.migrations = {migrateTo1, migrateTo2, migrateTo3};
     CTRN_ASSIGN(auto db, Database::open(path, options));
     return std::unique_ptr<WalletStore>(new WalletStore(std::move(db)));
 }
@@ -346,7 +420,11 @@ Result<std::optional<TxRecord>> WalletStore::transaction(const std::string& hash
 
 namespace ctrn::storage {
 
-HistoryKey historyKey(const TxRecord& tx) { return {tx.inJournal, tx.createdAt, tx.nonce, tx.hash}; }
+HistoryKey historyKey(const TxRecord& tx) {
+    if (tx.logIndex)
+        return {false, tx.createdAt, static_cast<std::uint64_t>(*tx.logIndex), tx.hash, true, lowerText(tx.account.value_or(""))};
+    return {tx.inJournal, tx.createdAt, tx.nonce, tx.hash, false, {}};
+}
 
 Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, const std::optional<std::string>& address,
                                                        const std::optional<HistoryKey>& after, std::size_t limit) {
@@ -356,12 +434,14 @@ Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, co
     // costs what the first one does. The key condition is left out of the
     // text (not "?3 IS NULL OR ...") when there is none: an OR would make
     // SQLite scan from the top.
-    auto page = [&](bool journal, const HistoryKey* key) -> Status {
+    auto page = [&](bool journal, const HistoryKey* key, std::vector<TxRecord>& into) -> Status {
         std::string sql = std::string("SELECT ") + kTxColumns +
                           (journal ? ", raw, broadcast FROM pending_transactions" : ", status, block_number FROM transactions") +
                           " WHERE chain_id = ?1";
         if (address) sql += " AND (lower(sender) = lower(?2) OR lower(recipient) = lower(?2))";
-        if (key) sql += " AND (created_at, nonce, hash) < (?3, ?4, ?5)";
+        // After a found transfer's key, an own send with the same time,
+        // nonce and hash still follows it (own sends sort after transfers).
+        if (key) sql += key->transfer ? " AND (created_at, nonce, hash) <= (?3, ?4, ?5)" : " AND (created_at, nonce, hash) < (?3, ?4, ?5)";
         sql += " ORDER BY created_at DESC, nonce DESC, hash DESC LIMIT ?6";
         CTRN_ASSIGN(auto st, m_db->prepare(sql));
         st.bind(1, static_cast<std::int64_t>(chainId));
@@ -369,15 +449,47 @@ Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, co
         if (key) st.bind(3, key->createdAt).bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
         st.bind(6, static_cast<std::int64_t>(limit - out.size()));
         CTRN_ASSIGN(auto rows, st.rows([journal](Statement& row) { return readTx(row, journal); }));
-        for (auto& t : rows) out.push_back(std::move(t));
+        for (auto& t : rows) into.push_back(std::move(t));
+        return Ok{};
+    };
+    // The found transfers after `key`, in the same order (their own index).
+    auto transfers = [&](const HistoryKey* key, std::vector<TxRecord>& into) -> Status {
+        std::string sql = kTransferSelect;
+        if (address) sql += " AND account = ?2";
+        if (key)
+            sql += key->transfer ? " AND (created_at, log_index, hash, account) < (?3, ?4, ?5, ?7)"
+                                 : " AND (created_at, log_index, hash) < (?3, ?4, ?5)";
+        sql += " ORDER BY created_at DESC, log_index DESC, hash DESC, account DESC LIMIT ?6";
+        CTRN_ASSIGN(auto st, m_db->prepare(sql));
+        st.bind(1, static_cast<std::int64_t>(chainId));
+        if (address) st.bind(2, lowerText(*address));
+        if (key) {
+            st.bind(3, key->createdAt).bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
+            if (key->transfer) st.bind(7, key->account);
+        }
+        st.bind(6, static_cast<std::int64_t>(limit - out.size()));
+        CTRN_ASSIGN(auto rows, st.rows([](Statement& row) { return readTransfer(row); }));
+        for (auto& t : rows) into.push_back(std::move(t));
         return Ok{};
     };
     if (limit == 0) return out;
     if (!after || after->pending) {
-        CTRN_TRY(page(true, after ? &*after : nullptr));
+        CTRN_TRY(page(true, after ? &*after : nullptr, out));
         if (out.size() >= limit) return out;
     }
-    CTRN_TRY(page(false, after && !after->pending ? &*after : nullptr));
+    // The finished part: a page of own sends and a page of found transfers,
+    // each read in index order from the key, merged; the rest of the
+    // longer one waits for the next page (whose key starts after the last
+    // row taken).
+    const HistoryKey* key = after && !after->pending ? &*after : nullptr;
+    std::vector<TxRecord> own, found;
+    CTRN_TRY(page(false, key, own));
+    CTRN_TRY(transfers(key, found));
+    auto a = own.begin(), b = found.begin();
+    while (out.size() < limit && (a != own.end() || b != found.end())) {
+        const bool takeOwn = b == found.end() || (a != own.end() && comesBefore(historyKey(*a), historyKey(*b)));
+        out.push_back(std::move(takeOwn ? *a++ : *b++));
+    }
     return out;
 }
 
@@ -386,11 +498,58 @@ Result<std::uint64_t> WalletStore::historyCount(std::uint64_t chainId, const std
         "SELECT (SELECT count(*) FROM pending_transactions WHERE chain_id = ?1 AND "
         "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2))) + "
         "(SELECT count(*) FROM transactions WHERE chain_id = ?1 AND "
-        "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2)))"));
+        "(?2 IS NULL OR lower(sender) = lower(?2) OR lower(recipient) = lower(?2))) + "
+        "(SELECT count(*) FROM (" + std::string(kTransferSelect) + " AND (?2 IS NULL OR account = lower(?2))))"));
     st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, address);
     CTRN_ASSIGN(bool row, st.step());
     if (!row) return std::uint64_t{0};
     return static_cast<std::uint64_t>(st.int64(0));
+}
+
+Result<std::optional<std::int64_t>> WalletStore::transferScannedTo(std::uint64_t chainId, const std::string& account,
+                                                                  const std::string& token) {
+    CTRN_ASSIGN(auto st, m_db->prepare("SELECT scanned_to FROM transfer_scans WHERE chain_id = ?1 AND account = ?2 AND token = ?3"));
+    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, lowerText(account)).bind(3, lowerText(token));
+    return st.firstRow([](Statement& row) { return row.int64(0); });
+}
+
+Result<std::size_t> WalletStore::storeTransferScan(std::uint64_t chainId, const std::string& account, const std::string& token,
+                                                   std::int64_t fromBlock, const std::vector<TokenTransferRecord>& found,
+                                                   std::int64_t scannedTo) {
+    const std::string acc = lowerText(account), tok = lowerText(token);
+    const auto chain = static_cast<std::int64_t>(chainId);
+    std::size_t changed = 0;
+    auto status = m_db->transaction([&]() -> Status {
+        // What the window held before, to tell what is new and what is gone.
+        CTRN_ASSIGN(auto held, m_db->prepare("SELECT hash, log_index, block_hash FROM token_transfers WHERE chain_id = ?1 AND account = ?2 "
+                                             "AND lower(token) = ?3 AND block_number >= ?4"));
+        held.bind(1, chain).bind(2, acc).bind(3, tok).bind(4, fromBlock);
+        CTRN_ASSIGN(auto before, held.rows([](Statement& row) { return std::make_tuple(row.text(0), row.int64(1), row.text(2)); }));
+        std::set<std::tuple<std::string, std::int64_t, std::string>> old(before.begin(), before.end()), now;
+        for (const auto& f : found) now.insert({lowerText(f.hash), f.logIndex, lowerText(f.blockHash)});
+        for (const auto& t : now) changed += old.count(t) ? 0U : 1U;
+        for (const auto& t : old) changed += now.count(t) ? 0U : 1U;
+        CTRN_ASSIGN(auto del, m_db->prepare("DELETE FROM token_transfers WHERE chain_id = ?1 AND account = ?2 AND lower(token) = ?3 AND block_number >= ?4"));
+        del.bind(1, chain).bind(2, acc).bind(3, tok).bind(4, fromBlock);
+        CTRN_TRY(del.run());
+        for (const auto& f : found) {
+            const bool in = lowerText(f.to) == acc, out = lowerText(f.from) == acc;
+            if (!in && !out) return makeError(ErrorCode::InvalidInput, "transfer " + f.hash + " does not involve " + account);
+            CTRN_ASSIGN(auto ins, m_db->prepare(
+                "INSERT OR IGNORE INTO token_transfers (chain_id, account, hash, log_index, token, sender, recipient, amount, kind, "
+                "block_number, block_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+            ins.bind(1, chain).bind(2, acc).bind(3, lowerText(f.hash)).bind(4, f.logIndex).bind(5, f.token).bind(6, f.from).bind(7, f.to)
+                .bind(8, f.amount).bind(9, in && out ? "self" : in ? "received" : "sent").bind(10, f.blockNumber)
+                .bind(11, lowerText(f.blockHash)).bind(12, f.timestamp);
+            CTRN_TRY(ins.run());
+        }
+        CTRN_ASSIGN(auto mark, m_db->prepare("INSERT INTO transfer_scans (chain_id, account, token, scanned_to) VALUES (?1, ?2, ?3, ?4) "
+                                             "ON CONFLICT (chain_id, account, token) DO UPDATE SET scanned_to = excluded.scanned_to"));
+        mark.bind(1, chain).bind(2, acc).bind(3, tok).bind(4, scannedTo);
+        return mark.run();
+    });
+    if (!status) return status.error();
+    return changed;
 }
 
 Status WalletStore::setAccountLabel(const std::string& address, const std::string& label) {

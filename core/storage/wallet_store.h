@@ -4,6 +4,10 @@
 // settings, the pending-transaction journal and the transaction history.
 // A transaction is in the journal (signed, maybe broadcast, not final) or in
 // the history (final), never in both: finishTransaction moves it atomically.
+// The history also lists token transfers found on chain (ERC-20 Transfer
+// logs to or from an account: what others sent it, and what it sent from
+// another wallet), kept apart from the wallet's own sends and merged when
+// read.
 #pragma once
 
 #include <core/storage/database.h>
@@ -66,19 +70,43 @@ struct TxRecord {
     std::optional<std::int64_t> blockNumber;
     std::int64_t createdAt = 0;
     bool inJournal = true;
+    // Set on a token transfer found on chain (not sent by this wallet): the
+    // log's index in its block. Its kind is then "received", "sent" or
+    // "self" as seen from `account`; createdAt is the block's time, nonce 0.
+    std::optional<std::int64_t> logIndex;
+    std::optional<std::string> account; // EIP-55, found transfers only
+};
+
+// One ERC-20 Transfer log as one account sees it (the transfer scan in
+// core/wallet/transfer_scan.h writes them). Amounts exact decimal text.
+struct TokenTransferRecord {
+    std::string account;   // the wallet's account (EIP-55)
+    std::string hash;      // transaction hash, lower-case
+    std::int64_t logIndex = 0;
+    std::string token;     // EIP-55
+    std::string from;      // EIP-55
+    std::string to;        // EIP-55
+    std::string amount;    // token units
+    std::int64_t blockNumber = 0;
+    std::string blockHash; // lower-case
+    std::int64_t timestamp = 0; // the block's
 };
 
 // --- Wallet pages (desktop): paged history --------------------------------
 // The history's order is: pending (journal) entries first, then finished
-// ones; within each, newest first (created_at, then nonce, then hash, all
-// descending), which is a total order. A page starts after a row's key
-// (keyset paging): a send journaled between two pages neither repeats nor
-// hides a row, and a page costs the same at row 10,000 as at row 0.
+// ones (own sends and found transfers merged); within each, newest first
+// (created_at, then nonce — a found transfer's log index —, then hash, then
+// found transfers before own sends, then account, all descending), which is
+// a total order. A page starts after a row's key (keyset paging): a send
+// journaled between two pages neither repeats nor hides a row, and a page
+// costs the same at row 10,000 as at row 0.
 struct HistoryKey {
     bool pending = false;
     std::int64_t createdAt = 0;
     std::uint64_t nonce = 0;
     std::string hash;
+    bool transfer = false; // a found transfer's row
+    std::string account;   // lower-case, found transfers only
 };
 HistoryKey historyKey(const TxRecord& tx);
 
@@ -134,6 +162,20 @@ public:
                                               const std::optional<HistoryKey>& after, std::size_t limit);
     // How many rows historyPage would give in all.
     Result<std::uint64_t> historyCount(std::uint64_t chainId, const std::optional<std::string>& address);
+
+    // --- Found token transfers (History: received and sent elsewhere) ---
+    // A found transfer whose transaction is one of the wallet's own sends of
+    // the same token is not listed (the own row already shows it).
+    // The last block scanned for `token` transfers of `account` (none yet: nullopt).
+    Result<std::optional<std::int64_t>> transferScannedTo(std::uint64_t chainId, const std::string& account, const std::string& token);
+    // One scan's outcome, atomically: the account's stored transfers of
+    // `token` from block `fromBlock` on are replaced by `found` (so a rescan
+    // of recent blocks after a reorg drops what is gone) and the scan mark
+    // set to `scannedTo`. Returns how many stored transfers changed (new
+    // ones and ones gone from the window).
+    Result<std::size_t> storeTransferScan(std::uint64_t chainId, const std::string& account, const std::string& token,
+                                          std::int64_t fromBlock, const std::vector<TokenTransferRecord>& found,
+                                          std::int64_t scannedTo);
     // The label shown for one of the wallet's accounts ("" clears it).
     Status setAccountLabel(const std::string& address, const std::string& label);
 

@@ -44,10 +44,11 @@ Result<std::string> historyCsv(storage::WalletStore& store, std::uint64_t chainI
                                          t.value,
                                          t.token.value_or(""),
                                          t.tokenAmount.value_or(""),
-                                         std::to_string(t.nonce),
+                                         t.logIndex ? std::string() : std::to_string(t.nonce),
                                          t.blockNumber ? std::to_string(*t.blockNumber) : "",
                                          isoUtc(t.createdAt),
-                                         t.replaces.value_or("")};
+                                         t.replaces.value_or(""),
+                                         t.logIndex ? std::to_string(*t.logIndex) : std::string()};
             bool first = true;
             for (const auto& c : cells) {
                 if (!first) out += ',';

@@ -1,7 +1,9 @@
 // The transaction history as CSV (RFC 4180), for spreadsheets and tax
 // tools: one row per transaction, newest first as the History page shows
 // it, amounts as exact integers in the smallest unit (wei, token units) so
-// nothing is rounded, times in UTC (ISO 8601).
+// nothing is rounded, times in UTC (ISO 8601). Token transfers found on
+// chain (kind "received", "sent" or "self") have no nonce of ours; their
+// log_index names the log within the block.
 #pragma once
 
 #include <core/storage/wallet_store.h>
@@ -14,7 +16,7 @@
 namespace ctrn::wallet {
 
 inline constexpr const char* kHistoryCsvHeader =
-    "hash,status,kind,from,to,value_wei,token,token_amount,nonce,block,created_at_utc,replaces";
+    "hash,status,kind,from,to,value_wei,token,token_amount,nonce,block,created_at_utc,replaces,log_index";
 
 // The whole history of `address` (all accounts when absent) on a chain,
 // read a page at a time.

@@ -2,12 +2,16 @@
 // executable loads (loadMainWindow), offscreen, on a fresh data directory,
 // connected to the devnet fixture, driven through the QML items by
 // objectName as a user would: onboarding creates a wallet (the shown words
-// typed back), the devnet faucet funds it, a CTRN transfer is reviewed,
-// confirmed, mined and listed in History; a wrong password, an invalid
-// recipient and an amount above the balance each show a message and send
-// nothing (the account's nonce on chain does not move). Only the wallet
+// typed back), the devnet faucet funds it (and its CTRN grant, found on
+// chain, is listed in History as received), the Send page shows the light
+// client's proof of the balance, a CTRN transfer is reviewed, confirmed,
+// mined and listed in History once; a wrong password, an invalid recipient
+// and an amount above the balance each show a message and send nothing (the
+// account's nonce on chain does not move); the account selected survives a
+// restart of the app (a new AppContext and window on the same data). Only the wallet
 // created here and a freshly generated recipient are used: the devnet is
 // shared with tests running in parallel.
+#include "accounts_model.h"
 #include "app.h"
 #include "app_context.h"
 #include "session_controller.h"
@@ -92,6 +96,24 @@ class TstDesktopE2e : public QObject {
     QObject* sendController() { return item(QStringLiteral("sendController")); }
     // Fills the send form as typing does (the fields forward edits to the
     // controller) and waits for the checks.
+    // The app as the executable starts it, on this test's data directory.
+    void startApp() {
+        LaunchOptions options;
+        options.dataDir = m_dir.filePath(QStringLiteral("data"));
+        options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();
+        m_context = std::make_unique<AppContext>(options);
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(loadMainWindow(*m_engine));
+        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().front());
+        QVERIFY(m_window);
+        m_context->connectTo(QStringLiteral("devnet"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_context->connecting() && m_context->session()->walletsLoaded(), kTimeout);
+        QVERIFY2(m_context->connected(), qPrintable(m_context->connectionError()));
+    }
+    // A History row's value by role name.
+    static QVariant cell(QAbstractItemModel* model, int row, const QByteArray& role) {
+        return model->index(row, 0).data(model->roleNames().key(role));
+    }
     void fillSend(const QString& recipient, const QString& amount) {
         QObject* send = sendController();
         QVERIFY(send);
@@ -118,17 +140,7 @@ private slots:
         QVERIFY2(m_recipient.startsWith(QStringLiteral("0x")) && m_recipient.size() == 42, qPrintable(m_recipient));
 
         QVERIFY(m_dir.isValid());
-        LaunchOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data"));
-        options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();
-        m_context = std::make_unique<AppContext>(options);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(loadMainWindow(*m_engine));
-        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().front());
-        QVERIFY(m_window);
-        m_context->connectTo(QStringLiteral("devnet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_context->connecting() && m_context->session()->walletsLoaded(), kTimeout);
-        QVERIFY2(m_context->connected(), qPrintable(m_context->connectionError()));
+        startApp();
     }
 
     void onboardingCreatesWallet() {
@@ -180,9 +192,9 @@ private slots:
                                      && isShown(item(QStringLiteral("ctrnTotal"))) && text(QStringLiteral("ctrnTotal")) != QStringLiteral("0"),
                                  kTimeout);
         // ...and the light client proves it (at a block after the faucet's).
-        QTRY_VERIFY_WITH_TIMEOUT(text(QStringLiteral("verificationState")).startsWith(QStringLiteral("Verified by the light client"))
-                                     && !text(QStringLiteral("verificationState")).contains(QStringLiteral(": 0 ETH")),
-                                 kTimeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("verificationState")).startsWith(QStringLiteral("Verified by the light client"))
+                                      && !text(QStringLiteral("verificationState")).contains(QStringLiteral(": 0 ETH")),
+                                  qPrintable(text(QStringLiteral("verificationState"))), kTimeout);
         const QString shownEth = text(QStringLiteral("ethBalance")), shownCtrn = text(QStringLiteral("ctrnTotal"));
         const QString chainEth = castLocal({QStringLiteral("from-wei"), cast({QStringLiteral("balance"), m_address})});
         const QString chainCtrn = castLocal({QStringLiteral("from-wei"), ctrnOf(m_address)});
@@ -195,6 +207,13 @@ private slots:
     void wrongPasswordSendsNothing() {
         goTo(QStringLiteral("send"));
         QTRY_VERIFY_WITH_TIMEOUT(sendController() && !sendController()->property("feePresets").toList().isEmpty(), kTimeout);
+        // The balance offered is proven by the light client, as on Accounts.
+        QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("sendVerification")).startsWith(QStringLiteral("Verified by the light client at block")),
+                                  qPrintable(text(QStringLiteral("sendVerification"))), kTimeout);
+        QVERIFY(sendController()->property("maxAllowed").toBool());
+        QVERIFY2(text(QStringLiteral("sendAvailable")).startsWith(QStringLiteral("Free to send: 1000 CTRN"))
+                     || text(QStringLiteral("sendAvailable")).startsWith(QStringLiteral("Balance: ")),
+                 qPrintable(text(QStringLiteral("sendAvailable"))));
         const QString before = nonce();
         fillSend(m_recipient, QStringLiteral("1.5"));
         QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("reviewButton")), kTimeout);
@@ -241,6 +260,27 @@ private slots:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(listed(), kTimeout);
+        // The faucet's grant, found on chain: received, 1000 CTRN, from the
+        // treasury, at a block. The send is listed once (its own Transfer
+        // log is the same transaction).
+        const auto grant = [&] {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (cell(model, r, "direction").toString() == QStringLiteral("in") && cell(model, r, "amount").toString() == QStringLiteral("1000 CTRN")
+                    && cell(model, r, "found").toBool() && cell(model, r, "block").toLongLong() > 0)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(grant(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!history->property("scanning").toBool(), kTimeout);
+        QVERIFY2(history->property("scanError").toString().isEmpty(), qPrintable(history->property("scanError").toString()));
+        int sends = 0;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (cell(model, r, "hash").toString().compare(m_txHash, Qt::CaseInsensitive) == 0) {
+                ++sends;
+                QCOMPARE(cell(model, r, "direction").toString(), QStringLiteral("out"));
+                QCOMPARE(cell(model, r, "counterparty").toString(), m_recipient);
+            }
+        QCOMPARE(sends, 1);
         goTo(QStringLiteral("send"));
         QTRY_VERIFY_WITH_TIMEOUT(sendController() && !sendController()->property("feePresets").toList().isEmpty(), kTimeout);
     }
@@ -291,6 +331,35 @@ private slots:
                  qPrintable(shown));
         QCOMPARE(send->property("stage").toString(), QStringLiteral("edit"));
         QCOMPARE(nonce(), before);
+    }
+
+    void selectedAccountSurvivesRestart() {
+        goTo(QStringLiteral("accounts"));
+        item(QStringLiteral("addAccountPassword"))->setProperty("text", kPassword);
+        QVERIFY(click(QStringLiteral("addAccountButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("accountRow1")) != nullptr, kTimeout);
+        const QString second = item(QStringLiteral("accountRow1"))->property("address").toString();
+        QVERIFY(second.startsWith(QStringLiteral("0x")) && second != m_address);
+        // As a tap on a row does: the first, then the second.
+        AccountsModel::instance()->select(m_address);
+        AccountsModel::instance()->select(second);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("currentAddress")), second, kTimeout);
+
+        // Quit and start again on the same data: locked, then unlocked.
+        m_engine.reset();
+        m_context->drain();
+        m_context.reset();
+        m_window = nullptr;
+        startApp();
+        QTRY_COMPARE_WITH_TIMEOUT(mode(), QStringLiteral("unlock"), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(isShown(item(QStringLiteral("unlockPassword"))), kTimeout);
+        item(QStringLiteral("unlockPassword"))->setProperty("text", kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("unlockButton")), kTimeout);
+        QVERIFY(click(QStringLiteral("unlockButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(mode(), QStringLiteral("shell"), kTimeout);
+        // The app opens on the account selected before, not on the first.
+        QTRY_COMPARE_WITH_TIMEOUT(AccountsModel::instance()->currentAddress(), second, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("currentAddress")), second, kTimeout);
     }
 
     void cleanupTestCase() {

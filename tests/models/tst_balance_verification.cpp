@@ -3,8 +3,13 @@
 // them (makeServices over the live manifest, storage layouts from
 // resources/): through an honest node the balances are "verified" at a
 // block and equal the node's; through a node that alters eth_getProof the
-// state is "mismatch", the liar is named and no figure is given.
+// state is "mismatch", the liar is named and no figure is given. The Send
+// page's SendController shows the same proof of the account it sends from:
+// verified through the honest node (Max works), and through the liar the
+// balance is replaced by a warning and Max is refused.
+#include "accounts_model.h"
 #include "balance_verification.h"
+#include "send_controller.h"
 #include "wallet_fixture.h"
 
 #include "cli/cli_runner.h"
@@ -87,6 +92,62 @@ private slots:
         QVERIFY(proof.ethBalance().isEmpty());
         QVERIFY(proof.ctrnBalance().isEmpty());
         QVERIFY(changed.count() >= 2); // busy, then the outcome
+    }
+
+    void sendPageShowsTheProof_data() {
+        QTest::addColumn<bool>("lying");
+        QTest::newRow("honest") << false;
+        QTest::newRow("lying") << true;
+    }
+
+    void sendPageShowsTheProof() {
+        QFETCH(bool, lying);
+        RpcProxy proxy{QUrl(QString::fromStdString(m_devnet.rpc))};
+        if (lying)
+            proxy.setHook([](const QJsonDocument& req) {
+                return rewriteResults(req, "eth_getProof", [](const QJsonArray&, QJsonValue v) {
+                    QJsonObject o = v.toObject();
+                    o["balance"] = "0x56bc75e2d63100000";
+                    return QJsonValue(o);
+                });
+            });
+        auto s = services(proxy.url(), lying ? "send-liar" : "send-honest");
+        QVERIFY2(s.verifier != nullptr, s.verifierError.c_str());
+        QVERIFY(s.wallet->importWatch("watched", *chain::Address::fromHex(kAccount)));
+        fixture::Runner runner(s);
+        AccountsModel accounts(&runner);
+        SendController send(&runner, &accounts);
+        accounts.setWallet("watched");
+        // The accounts load, then the controller proves the current one.
+        QVERIFY(runner.drain());
+        QVERIFY(runner.drain());
+        QCOMPARE(accounts.currentAddress(), QString(kAccount));
+        if (!lying) {
+            QCOMPARE(send.verification()->state(), QString("verified"));
+            QVERIFY(send.verification()->block().toULongLong() > 0);
+            QVERIFY(send.maxAllowed());
+            QCOMPARE(send.available(), QString("Balance: %1 ETH").arg(accounts.ethBalance()));
+            QVERIFY(send.useMax() != 0);
+            QVERIFY(runner.drain());
+            QVERIFY2(!send.amount().isEmpty(), qPrintable(send.error()));
+            return;
+        }
+        QCOMPARE(send.verification()->state(), QString("mismatch"));
+        QVERIFY(!send.maxAllowed());
+        // A warning naming the liar instead of the node's figure.
+        QVERIFY2(send.available().contains("contradicted") && send.available().contains(proxy.url()), qPrintable(send.available()));
+        QVERIFY(send.available().startsWith("Balance hidden"));
+        send.setAsset("CTRN");
+        QVERIFY(send.available().startsWith("Balance hidden"));
+        QCOMPARE(send.useMax(), quint64(0));
+        QVERIFY2(send.error().startsWith("Max is refused"), qPrintable(send.error()));
+        QVERIFY(send.amount().isEmpty());
+        // A new proof that is still running does not lift the refusal.
+        send.verification()->verify(kAccount);
+        QCOMPARE(send.verification()->state(), QString("busy"));
+        QVERIFY(!send.maxAllowed());
+        QVERIFY(runner.drain());
+        QVERIFY(!send.maxAllowed());
     }
 
     void noCheckpointIsUnavailableNotVerified() {

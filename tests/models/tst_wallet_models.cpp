@@ -3,18 +3,104 @@
 // fetchMore (pending first, newest first, each row once, total known from
 // the first page) and formats amounts exactly; AddressBookModel adds,
 // relabels, refuses a bad checksum or an empty label, removes;
-// AccountsModel lists the wallet's accounts with ETH and CTRN free/locked
-// and renames and switches them.
+// AccountsModel lists the wallet's accounts with ETH and CTRN free/locked,
+// renames and switches them, and reopens on the account last selected;
+// HistoryModel merges the CTRN transfers found on a fake chain's Transfer
+// logs with the wallet's own sends (each transfer once, own sends not
+// repeated), pages through them, scans only new blocks, drops what a reorg
+// removed, and exports them as CSV.
 #include "wallet_fixture.h"
 
 #include "accounts_model.h"
 #include "address_book_model.h"
 #include "history_model.h"
+#include "preferences.h"
+
+#include <core/util/uint256.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 
 using namespace ctrn::desktop;
+
+namespace {
+
+// A chain of ERC-20 Transfer logs behind the fake node: eth_blockNumber,
+// eth_getLogs (by range, address and topics, as a node filters) and
+// eth_getBlockByNumber (hash and time) answer from it.
+struct FakeChain {
+    struct Log {
+        std::uint64_t block = 0;
+        std::uint64_t logIndex = 0;
+        std::string tx, from, to;
+        std::string amount; // decimal
+        int extraTopics = 0; // 1: an ERC-721 Transfer (tokenId indexed)
+    };
+    std::uint64_t head = 20;
+    std::vector<Log> logs;
+    std::vector<std::uint64_t> fromBlocks; // every eth_getLogs fromBlock asked
+
+    static std::string topicOf(const std::string& address) {
+        std::string lower = address.substr(2);
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return "0x000000000000000000000000" + lower;
+    }
+    static std::string blockHash(std::uint64_t n) {
+        char buf[67];
+        std::snprintf(buf, sizeof buf, "0x%064llx", static_cast<unsigned long long>(0xb10c0000ULL + n));
+        return buf;
+    }
+    static std::int64_t time(std::uint64_t n) { return 1'700'000'000 + static_cast<std::int64_t>(n) - 10; }
+    static std::uint64_t number(const ctrn::Json& q) { return static_cast<std::uint64_t>(*ctrn::parseU256(q.get<std::string>())); }
+
+    void install(FakeNode& node) {
+        node.handlers["eth_blockNumber"] = [this](const ctrn::Json&) { return ctrn::Json(ctrn::toQuantityHex(ctrn::U256(head))); };
+        node.handlers["eth_getBlockByNumber"] = [this](const ctrn::Json& params) {
+            const auto n = number(params[0]);
+            if (n > head) return ctrn::Json();
+            return ctrn::Json{{"number", ctrn::toQuantityHex(ctrn::U256(n))}, {"hash", blockHash(n)},
+                              {"timestamp", ctrn::toQuantityHex(ctrn::U256(time(n)))}};
+        };
+        node.handlers["eth_getLogs"] = [this](const ctrn::Json& params) {
+            const auto& f = params[0];
+            const auto from = number(f["fromBlock"]), to = number(f["toBlock"]);
+            fromBlocks.push_back(from);
+            const auto& topics = f["topics"];
+            ctrn::Json out = ctrn::Json::array();
+            const std::string transfer = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+            for (const auto& l : logs) {
+                if (l.block < from || l.block > to || l.block > head) continue;
+                if (topics.size() > 1 && !topics[1].is_null() && topics[1] != topicOf(l.from)) continue;
+                if (topics.size() > 2 && !topics[2].is_null() && topics[2] != topicOf(l.to)) continue;
+                ctrn::Json t = ctrn::Json::array({transfer, topicOf(l.from), topicOf(l.to)});
+                if (l.extraTopics) t.push_back(topicOf(l.from));
+                std::string amount = ctrn::toQuantityHex(*ctrn::parseU256(l.amount)).substr(2);
+                std::string word = "0x" + std::string(64 - amount.size(), '0') + amount;
+                out.push_back({{"address", ctrn::Json(fixture::kToken)},
+                               {"topics", t},
+                               {"data", l.extraTopics ? "0x" : word},
+                               {"blockNumber", ctrn::toQuantityHex(ctrn::U256(l.block))},
+                               {"blockHash", blockHash(l.block)},
+                               {"transactionHash", l.tx},
+                               {"logIndex", ctrn::toQuantityHex(ctrn::U256(l.logIndex))},
+                               {"removed", false}});
+            }
+            return out;
+        };
+    }
+};
+
+std::string txHash(int i) {
+    char buf[67];
+    std::snprintf(buf, sizeof buf, "0x%064x", i);
+    return buf;
+}
+
+const char* kAlice = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const char* kStranger = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+const char* kShop = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
+
+} // namespace
 
 class TstWalletModels : public QObject {
     Q_OBJECT
@@ -92,6 +178,127 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(f.readAll()).count(QStringLiteral("\r\n")), 6); // header + 5 rows
+    }
+
+    void historyMergesTransfersFoundOnChain() {
+        QTemporaryDir dir;
+        auto node = fixture::recordedNode();
+        FakeChain chain;
+        chain.install(*node);
+        auto services = fixture::services(dir, node, false);
+        // Own sends 0..5 (one second apart; 0 and 4 are CTRN sends to
+        // 0x7099…) and one pending (6), as fillHistory writes them.
+        fixture::fillHistory(dir.filePath(QStringLiteral("data")).toStdString(), 6);
+        QVERIFY(services.wallet->setContact({kAlice, "Alice"}));
+        const std::string me = fixture::kAccount0;
+        // Found on chain: Alice paid 7 CTRN (same second as own send 2),
+        // a stranger 3 CTRN (the newest), own send 4 again (its own log: not
+        // repeated), 1 CTRN sent to a shop from elsewhere (same second as
+        // own send 1), an NFT Transfer (same topic 0, ignored) and a
+        // transfer between others (never asked for).
+        chain.logs = {{12, 0, txHash(0xa1), kAlice, me, "7000000000000000000"},
+                      {20, 1, txHash(0xa2), kStranger, me, "3000000000000000000"},
+                      {14, 2, txHash(4), me, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "12500000000000000000"},
+                      {11, 0, txHash(0xa3), me, kShop, "1000000000000000000"},
+                      {15, 0, txHash(0xa4), kStranger, me, "1", 1},
+                      {16, 0, txHash(0xa5), kStranger, kShop, "5"}};
+        fixture::Runner runner(services);
+        AccountsModel accounts(&runner);
+        accounts.refresh();
+        QVERIFY(runner.drain());
+
+        HistoryModel model(&runner, &accounts);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(2); // pages end inside both tables
+        model.setAccount(QString::fromLatin1(fixture::kAccount0));
+        QVERIFY(runner.drain());
+        QVERIFY2(model.scanError().isEmpty(), qPrintable(model.scanError()));
+        QVERIFY(!model.scanning());
+        do {
+            if (model.canFetchMore({})) model.fetchMore({});
+            QVERIFY(runner.drain());
+        } while (model.canFetchMore({}) || model.loading());
+
+        // pending 6; stranger (t+10); own 5, 4, 3, 2; Alice (t+2, after own 2:
+        // nonce 2 above log index 0); own 1; the shop (t+1); own 0.
+        auto hashes = [&] {
+            QStringList out;
+            for (int i = 0; i < model.rowCount(); ++i) out << model.data(model.index(i), HistoryModel::HashRole).toString();
+            return out;
+        };
+        auto q = [](const std::string& h) { return QString::fromStdString(h); };
+        const QStringList expected{q(txHash(6)), q(txHash(0xa2)), q(txHash(5)), q(txHash(4)), q(txHash(3)),
+                                   q(txHash(2)), q(txHash(0xa1)), q(txHash(1)), q(txHash(0xa3)), q(txHash(0))};
+        QCOMPARE(hashes(), expected);
+        QCOMPARE(model.total(), qulonglong(10));
+
+        auto role = [&](int row, int r) { return model.data(model.index(row), r); };
+        QCOMPARE(role(1, HistoryModel::DirectionRole).toString(), QStringLiteral("in"));
+        QCOMPARE(role(1, HistoryModel::CounterpartyRole).toString(), QString::fromLatin1(kStranger));
+        QCOMPARE(role(1, HistoryModel::CounterpartyLabelRole).toString(), QString());
+        QCOMPARE(role(1, HistoryModel::AmountRole).toString(), QStringLiteral("3 CTRN"));
+        QCOMPARE(role(1, HistoryModel::BlockRole).toLongLong(), 20);
+        QVERIFY(role(1, HistoryModel::FoundRole).toBool());
+        QCOMPARE(role(1, HistoryModel::StatusRole).toString(), QStringLiteral("mined"));
+        QCOMPARE(role(6, HistoryModel::CounterpartyLabelRole).toString(), QStringLiteral("Alice"));
+        QCOMPARE(role(6, HistoryModel::AmountRole).toString(), QStringLiteral("7 CTRN"));
+        QCOMPARE(role(8, HistoryModel::DirectionRole).toString(), QStringLiteral("out"));
+        QCOMPARE(role(8, HistoryModel::CounterpartyRole).toString(), QString::fromLatin1(kShop));
+        QCOMPARE(role(8, HistoryModel::KindRole).toString(), QStringLiteral("sent"));
+        // Own CTRN send 4 is listed once, as the send.
+        QCOMPARE(role(3, HistoryModel::KindRole).toString(), QStringLiteral("token"));
+        QCOMPARE(role(3, HistoryModel::DirectionRole).toString(), QStringLiteral("out"));
+        QVERIFY(!role(3, HistoryModel::FoundRole).toBool());
+        const auto details = model.details(6);
+        QCOMPARE(details.value(QStringLiteral("logIndex")).toString(), QStringLiteral("0"));
+        QCOMPARE(details.value(QStringLiteral("nonce")).toString(), QString());
+
+        // Incremental: the next look starts near the last block scanned
+        // (the newest 12 again, for reorgs), not at the deploy block.
+        chain.head = 30;
+        chain.logs.push_back({29, 0, txHash(0xa6), kAlice, me, "2000000000000000000"});
+        chain.fromBlocks.clear();
+        model.scan();
+        QVERIFY(runner.drain());
+        QVERIFY(!chain.fromBlocks.empty());
+        QCOMPARE(*std::min_element(chain.fromBlocks.begin(), chain.fromBlocks.end()), std::uint64_t{21 - 12});
+        QVERIFY(model.rowCount() >= 2); // reloaded from the top
+        QCOMPARE(model.total(), qulonglong(11));
+        QCOMPARE(role(1, HistoryModel::HashRole).toString(), q(txHash(0xa6)));
+
+        // A reorg took the stranger's transfer (block 20) away: gone on the next look.
+        chain.logs.erase(chain.logs.begin() + 1);
+        model.scan();
+        QVERIFY(runner.drain());
+        QCOMPARE(model.total(), qulonglong(10));
+
+        // CSV: every row, the found ones with their kind and log index.
+        const QString path = dir.filePath(QStringLiteral("merged.csv"));
+        model.exportCsv(path);
+        QVERIFY(runner.drain());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 11); // header + 10
+        QVERIFY(lines[0].endsWith(QStringLiteral(",log_index")));
+        QVERIFY2(lines.filter(q(txHash(0xa1)))[0].contains(QStringLiteral(",received,")), qPrintable(lines.filter(q(txHash(0xa1)))[0]));
+        QCOMPARE(lines.filter(q(txHash(4))).size(), 1);
+
+        // The chain was reset (a fresh devnet, same chain id, head far below
+        // the last scan): what was found before is gone, the new chain's found.
+        chain.head = 5;
+        chain.logs = {{3, 0, txHash(0xb1), kAlice, me, "4000000000000000000"}};
+        model.scan();
+        QVERIFY(runner.drain());
+        QCOMPARE(model.total(), qulonglong(8)); // the 7 own sends and the new transfer
+        do {
+            if (model.canFetchMore({})) model.fetchMore({});
+            QVERIFY(runner.drain());
+        } while (model.canFetchMore({}) || model.loading());
+        QCOMPARE(model.rowCount(), 8);
+        bool found = false;
+        for (int i = 0; i < model.rowCount(); ++i) found |= role(i, HistoryModel::HashRole).toString() == q(txHash(0xb1));
+        QVERIFY(found);
     }
 
     void addressBook() {
@@ -182,6 +389,50 @@ private slots:
         QVERIFY(runner.drain());
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.data(model.index(2), AccountsModel::HdIndexRole).toInt(), 2);
+    }
+
+    void selectedAccountIsRemembered() {
+        QTemporaryDir dir;
+        auto services = fixture::services(dir, fixture::recordedNode());
+        fixture::Runner runner(services);
+        const QString ini = dir.filePath(QStringLiteral("desktop.ini"));
+        QString second;
+        {
+            Preferences prefs(ini);
+            AccountsModel model(&runner);
+            model.setPreferences(&prefs);
+            model.setWallet(QStringLiteral("demo"));
+            QVERIFY(runner.drain());
+            QCOMPARE(model.currentAddress(), QString::fromLatin1(fixture::kAccount0));
+            second = model.data(model.index(1), AccountsModel::AddressRole).toString();
+            model.select(second);
+        }
+        // A new app (new preferences object on the same file, new model):
+        // the wallet's accounts load and the remembered one is selected.
+        Preferences prefs(ini);
+        QCOMPARE(prefs.selectedAccount(QStringLiteral("demo")), second);
+        AccountsModel model(&runner);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPreferences(&prefs);
+        model.setWallet(QStringLiteral("demo"));
+        QVERIFY(runner.drain());
+        QCOMPARE(model.currentAddress(), second);
+        QVERIFY(model.data(model.index(1), AccountsModel::CurrentRole).toBool());
+        // Per wallet: another wallet has its own (none yet: its first account).
+        QVERIFY(services.wallet->importWatch("watch", *ctrn::chain::Address::fromHex(kShop)));
+        model.setWallet(QStringLiteral("watch"));
+        QVERIFY(runner.drain());
+        QCOMPARE(model.currentAddress(), QString::fromLatin1(kShop));
+        model.setWallet(QStringLiteral("demo"));
+        QVERIFY(runner.drain());
+        QCOMPARE(model.currentAddress(), second);
+        // A remembered account the wallet no longer lists falls back to the first.
+        prefs.setSelectedAccount(QStringLiteral("demo"), QString::fromLatin1(kStranger));
+        AccountsModel fresh(&runner);
+        fresh.setPreferences(&prefs);
+        fresh.setWallet(QStringLiteral("demo"));
+        QVERIFY(runner.drain());
+        QCOMPARE(fresh.currentAddress(), QString::fromLatin1(fixture::kAccount0));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "accounts_model.h"
 
+#include "preferences.h"
 #include "session_controller.h"
 
 #include <core/interfaces/values.h>
@@ -37,6 +38,7 @@ AccountsModel* AccountsModel::instance() {
     g_instance = model;
     if (context) {
         // The accounts follow the session's wallet; balances follow the chain.
+        model->setPreferences(context->preferences());
         SessionController* session = context->session();
         QObject::connect(session, &SessionController::currentWalletChanged, model, [model, session] { model->setWallet(session->currentWallet()); });
         QObject::connect(session, &SessionController::walletsChanged, model, [model] { model->refresh(); });
@@ -145,8 +147,13 @@ void AccountsModel::select(const QString& address) {
     for (const auto& r : m_rows) known |= qs(r.account.address) == address;
     if (!known && !m_rows.empty()) return;
     m_current = address;
+    remember();
     if (!m_rows.empty()) emit dataChanged(index(0), index(rowCount() - 1), {CurrentRole});
     emit currentChanged();
+}
+
+void AccountsModel::remember() {
+    if (m_preferences && !m_current.isEmpty()) m_preferences->setSelectedAccount(m_wallet, m_current);
 }
 
 void AccountsModel::setRows(std::vector<Row> rows) {
@@ -155,8 +162,14 @@ void AccountsModel::setRows(std::vector<Row> rows) {
     m_rows = std::move(rows);
     endResetModel();
     if (countChange) emit countChanged();
-    // Keep the selection when the account is still there; else the first.
-    if (!currentRow()) m_current = m_rows.empty() ? QString() : qs(m_rows.front().account.address);
+    // Keep the selection when the account is still there; else the one
+    // last selected in this wallet (a restart, an unlock); else the first.
+    if (!currentRow()) {
+        m_current = m_rows.empty() ? QString() : qs(m_rows.front().account.address);
+        const QString remembered = m_preferences ? m_preferences->selectedAccount(m_wallet) : QString();
+        for (const auto& r : m_rows)
+            if (qs(r.account.address) == remembered) m_current = remembered;
+    }
     emit currentChanged();
 }
 
@@ -286,6 +299,7 @@ quint64 AccountsModel::addAccount(const QString& password) {
             emit requestDone(*id, true, added);
             refresh();
             m_current = added; // the new account becomes current once listed
+            remember();
         },
         [this, id](const QString& error) { fail(*id, error); });
     return *id;

@@ -3,7 +3,9 @@
 // balances (CTRN split into free and locked-by-staking), read on the worker
 // on every new head; `current*` mirror the selected row. Add (next HD
 // account, needs the password), rename (label), switch (select), and the
-// devnet faucet. Amounts reach QML as formatted decimal strings (and raw
+// devnet faucet. The selected account is remembered per wallet in the
+// preferences (desktop.ini) and selected again when the wallet's accounts
+// load (at unlock, after a restart). Amounts reach QML as formatted decimal strings (and raw
 // integer strings for the fields that compute with them); QML formats
 // nothing. One shared instance (QML singleton `Accounts`).
 #pragma once
@@ -19,6 +21,8 @@
 #include <vector>
 
 namespace ctrn::desktop {
+
+class Preferences;
 
 class AccountsModel : public QAbstractListModel {
     Q_OBJECT
@@ -62,6 +66,8 @@ public:
     // The app's instance (parented to AppContext), for QML and the other view models.
     static AccountsModel* create(QQmlEngine*, QJSEngine*);
     static AccountsModel* instance();
+    // Where the selection is remembered (the app's preferences; none: not remembered).
+    void setPreferences(Preferences* preferences) { m_preferences = preferences; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -119,6 +125,7 @@ private:
     void setBusy(bool busy);
     void setError(const QString& error);
     void fail(quint64 id, const QString& message);
+    void remember();
     QString format(const U256& amount, unsigned decimals) const;
 
     JobRunner* m_runner;
@@ -133,6 +140,7 @@ private:
     bool m_faucetBusy = false;
     QString m_faucetMessage;
     quint64 m_balancesRequest = 0;
+    Preferences* m_preferences = nullptr;
 };
 
 } // namespace ctrn::desktop

@@ -52,6 +52,11 @@ void BalanceVerification::clear() {
 }
 
 void BalanceVerification::verify(const QString& address) {
+    // Already proving this account: its answer is at a head as fresh as a
+    // new one would be. Restarting would drop it, and when a proof takes
+    // longer than a block (a slow node, a busy worker) the figures changing
+    // every block would restart it for ever and nothing would be proven.
+    if (m_state == QLatin1String("busy") && address == m_address) return;
     clear();
     m_address = address;
     auto parsed = chain::Address::fromHex(address.toStdString());

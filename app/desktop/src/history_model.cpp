@@ -15,19 +15,22 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 struct Page {
     std::vector<interfaces::Transaction> rows;
     std::uint64_t total = 0;
+    std::vector<interfaces::Contact> contacts; // with the first page
 };
 
 } // namespace
 
 HistoryModel::HistoryModel(QObject* parent) : HistoryModel(appJobRunner(), AccountsModel::instance(), parent) {
     if (AppContext* context = AppContext::instance()) {
-        // Statuses change as blocks arrive; the list follows when something is pending.
+        // Statuses change as blocks arrive; the list follows when something
+        // is pending. A new block may also hold a transfer to the account.
         connect(context, &AppContext::headChanged, this, [this] {
             for (const auto& t : m_rows)
                 if (t.inJournal) {
                     refresh();
                     return;
                 }
+            scan();
         });
     }
 }
@@ -47,6 +50,35 @@ QString HistoryModel::amountText(const interfaces::Transaction& t) const {
     }
     auto wei = interfaces::parseInteger(t.value);
     return wei ? qs(interfaces::formatAmount(*wei, 18)) + QStringLiteral(" ETH") : qs(t.value);
+}
+
+QString HistoryModel::direction(const interfaces::Transaction& t) const {
+    if (t.logIndex) return t.kind == "received" ? QStringLiteral("in") : t.kind == "self" ? QStringLiteral("self") : QStringLiteral("out");
+    // One of the wallet's own sends: out, unless seen from its recipient.
+    if (m_account.isEmpty()) return QStringLiteral("out");
+    const bool from = QString::compare(qs(t.from), m_account, Qt::CaseInsensitive) == 0;
+    const bool to = t.to && QString::compare(qs(*t.to), m_account, Qt::CaseInsensitive) == 0;
+    return from && to ? QStringLiteral("self") : to ? QStringLiteral("in") : QStringLiteral("out");
+}
+
+QString HistoryModel::counterparty(const interfaces::Transaction& t) const {
+    const QString dir = direction(t);
+    if (dir == QLatin1String("in")) return qs(t.from);
+    if (dir == QLatin1String("self")) return qs(t.from);
+    return qs(t.to.value_or(""));
+}
+
+QString HistoryModel::labelFor(const QString& address) const {
+    if (address.isEmpty()) return {};
+    if (auto it = m_labels.find(address.toLower()); it != m_labels.end()) return *it;
+    // The wallet's own accounts by their labels.
+    if (m_accounts)
+        for (int i = 0; i < m_accounts->rowCount(); ++i) {
+            const auto at = m_accounts->index(i);
+            if (QString::compare(m_accounts->data(at, AccountsModel::AddressRole).toString(), address, Qt::CaseInsensitive) == 0)
+                return m_accounts->data(at, AccountsModel::LabelRole).toString();
+        }
+    return {};
 }
 
 QVariant HistoryModel::data(const QModelIndex& index, int role) const {
@@ -72,6 +104,14 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
         return QDateTime::fromSecsSinceEpoch(t.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case PendingRole:
         return t.inJournal;
+    case DirectionRole:
+        return direction(t);
+    case CounterpartyRole:
+        return counterparty(t);
+    case CounterpartyLabelRole:
+        return labelFor(counterparty(t));
+    case FoundRole:
+        return t.logIndex.has_value();
     default:
         return {};
     }
@@ -79,7 +119,9 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
 
 QHash<int, QByteArray> HistoryModel::roleNames() const {
     return {{HashRole, "hash"},     {StatusRole, "status"}, {KindRole, "kind"}, {FromRole, "from"},     {ToRole, "to"},
-            {AmountRole, "amount"}, {BlockRole, "block"},   {TimeRole, "time"}, {PendingRole, "pending"}};
+            {AmountRole, "amount"}, {BlockRole, "block"},   {TimeRole, "time"}, {PendingRole, "pending"},
+            {DirectionRole, "direction"}, {CounterpartyRole, "counterparty"}, {CounterpartyLabelRole, "counterpartyLabel"},
+            {FoundRole, "found"}};
 }
 
 std::optional<chain::Address> HistoryModel::accountAddress() const {
@@ -133,6 +175,7 @@ void HistoryModel::fetchMore(const QModelIndex& parent) {
             CTRN_ASSIGN(page.rows, s.wallet->historyPage(account, after, limit));
             if (first) {
                 CTRN_ASSIGN(page.total, s.wallet->historyCount(account));
+                CTRN_ASSIGN(page.contacts, s.wallet->contacts());
             }
             return page;
         },
@@ -145,7 +188,11 @@ void HistoryModel::fetchMore(const QModelIndex& parent) {
                 return;
             }
             setError({});
-            if (first) m_total = page->total;
+            if (first) {
+                m_total = page->total;
+                m_labels.clear();
+                for (const auto& c : page->contacts) m_labels.insert(qs(c.address).toLower(), qs(c.label));
+            }
             if (page->rows.size() < limit) m_complete = true;
             if (!page->rows.empty()) {
                 const int at = static_cast<int>(m_rows.size());
@@ -167,7 +214,9 @@ void HistoryModel::fetchMore(const QModelIndex& parent) {
         });
 }
 
-quint64 HistoryModel::refresh() {
+quint64 HistoryModel::refresh() { return reload(true); }
+
+quint64 HistoryModel::reload(bool thenScan) {
     ++m_generation;
     beginResetModel();
     m_rows.clear();
@@ -176,7 +225,32 @@ quint64 HistoryModel::refresh() {
     endResetModel();
     emit countChanged();
     fetchMore({});
+    // After the page (the worker runs jobs in order): what is stored shows
+    // at once, what the chain adds follows.
+    if (thenScan) scan();
     return m_generation;
+}
+
+void HistoryModel::scan() {
+    if (m_scanning) return;
+    m_scanning = true;
+    emit scanChanged();
+    const QString scanned = m_account;
+    m_runner->call<Result<interfaces::TransferScan>>(
+        this, [account = accountAddress()](interfaces::Services& s) { return s.wallet->scanTransfers(account); },
+        [this, scanned](Result<interfaces::TransferScan> r) {
+            m_scanning = false;
+            m_scanError = r ? QString() : tr("Incoming transfers could not be looked up: %1").arg(errorText(r.error()));
+            emit scanChanged();
+            // The account changed meanwhile: look for the one now shown.
+            if (scanned != m_account) return scan();
+            if (r && r->changed > 0) reload(false);
+        },
+        [this](const QString& e) {
+            m_scanning = false;
+            m_scanError = tr("Incoming transfers could not be looked up: %1").arg(e);
+            emit scanChanged();
+        });
 }
 
 QVariantMap HistoryModel::details(int row) const {
@@ -190,11 +264,16 @@ QVariantMap HistoryModel::details(int row) const {
             {QStringLiteral("to"), qs(t.to.value_or(""))},
             {QStringLiteral("amount"), amountText(t)},
             {QStringLiteral("token"), qs(t.token.value_or(""))},
-            {QStringLiteral("nonce"), QString::number(t.nonce)},
+            {QStringLiteral("nonce"), t.logIndex ? QString() : QString::number(t.nonce)},
             {QStringLiteral("block"), t.blockNumber ? QString::number(*t.blockNumber) : QString()},
             {QStringLiteral("time"), data(at, TimeRole)},
             {QStringLiteral("replaces"), qs(t.replaces.value_or(""))},
-            {QStringLiteral("pending"), t.inJournal}};
+            {QStringLiteral("pending"), t.inJournal},
+            {QStringLiteral("direction"), direction(t)},
+            {QStringLiteral("counterparty"), counterparty(t)},
+            {QStringLiteral("counterpartyLabel"), labelFor(counterparty(t))},
+            {QStringLiteral("logIndex"), t.logIndex ? QString::number(*t.logIndex) : QString()},
+            {QStringLiteral("found"), t.logIndex.has_value()}};
 }
 
 quint64 HistoryModel::replace(const QString& hash, bool cancelIt) {

@@ -1,6 +1,7 @@
 #include "preferences.h"
 
 #include <QDir>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -74,6 +75,24 @@ void Preferences::setWallet(const QString& wallet) {
     m_settings.setValue(QStringLiteral("wallet/selected"), wallet);
     m_settings.sync();
     emit walletChanged();
+}
+
+namespace {
+// A wallet's name may hold any character; the key holds it percent-encoded.
+QString accountKey(const QString& wallet) {
+    return QStringLiteral("accounts/selected/") + QString::fromLatin1(QUrl::toPercentEncoding(wallet));
+}
+} // namespace
+
+QString Preferences::selectedAccount(const QString& wallet) const {
+    if (wallet.isEmpty()) return {};
+    return m_settings.value(accountKey(wallet)).toString();
+}
+
+void Preferences::setSelectedAccount(const QString& wallet, const QString& address) {
+    if (wallet.isEmpty() || address == selectedAccount(wallet)) return;
+    m_settings.setValue(accountKey(wallet), address);
+    m_settings.sync();
 }
 
 QVariantList Preferences::customNetworks() const {

@@ -1,5 +1,6 @@
 // Preferences: the desktop app's own settings — theme, lock timeout,
-// language, the selected network and wallet, and user-added networks —
+// language, the selected network and wallet, each wallet's selected
+// account, and user-added networks —
 // kept in <datadir>/desktop.ini (QSettings) so they are read before any
 // service starts (the theme of the first frame, which node to connect to).
 // Wallet data and keys stay in core's database and encrypted files.
@@ -41,6 +42,10 @@ public:
     QString wallet() const;     // the wallet the app opens (unlock screen)
     void setWallet(const QString& wallet);
     QStringList languages() const;
+    // The account last selected in `wallet` (EIP-55; "" when none), so the
+    // app reopens on it rather than on the first account.
+    QString selectedAccount(const QString& wallet) const;
+    void setSelectedAccount(const QString& wallet, const QString& address);
 
     // User-added networks as {name, url, chainId} maps (NetworkModel).
     QVariantList customNetworks() const;

@@ -19,8 +19,44 @@ SendController::SendController(QObject* parent) : SendController(appJobRunner(),
 }
 
 SendController::SendController(JobRunner* runner, AccountsModel* accounts, QObject* parent)
-    : QObject(parent), m_runner(runner), m_accounts(accounts) {
+    : QObject(parent), m_runner(runner), m_accounts(accounts), m_verification(new BalanceVerification(runner, this)) {
+    connect(this, &SendController::inputChanged, this, &SendController::availableChanged);
+    connect(m_verification, &BalanceVerification::changed, this, [this] {
+        const QString state = m_verification->state();
+        // While a new proof runs, the last outcome stands: a node caught
+        // lying does not get its figure back for the length of a proof.
+        if (state != QLatin1String("busy") && !state.isEmpty()) {
+            m_settledProof = state;
+            m_settledMessage = m_verification->message();
+        }
+        emit availableChanged();
+    });
+    if (m_accounts) {
+        // As the Accounts page: proven again whenever the node's figures change.
+        connect(m_accounts, &AccountsModel::currentChanged, this, [this] {
+            emit availableChanged();
+            verifyCurrent();
+        });
+        verifyCurrent();
+    }
     validate();
+}
+
+void SendController::verifyCurrent() {
+    if (!m_accounts || m_accounts->currentAddress().isEmpty() || !m_accounts->balancesLoaded()) return;
+    if (m_accounts->currentAddress() != m_provenAddress) {
+        // Another account: the last one's outcome says nothing of it.
+        m_provenAddress = m_accounts->currentAddress();
+        m_settledProof.clear();
+    }
+    m_verification->verify(m_accounts->currentAddress());
+}
+
+QString SendController::available() const {
+    if (!maxAllowed()) return tr("Balance hidden: the node contradicted the light client's proof (%1).").arg(m_settledMessage);
+    if (!m_accounts || !m_accounts->balancesLoaded()) return {};
+    if (m_asset == QStringLiteral("CTRN")) return tr("Free to send: %1 CTRN (%2 staked)").arg(m_accounts->ctrnFree(), m_accounts->ctrnLocked());
+    return tr("Balance: %1 ETH").arg(m_accounts->ethBalance());
 }
 
 unsigned SendController::decimals() const { return m_asset == QStringLiteral("CTRN") && m_accounts ? m_accounts->ctrnDecimals() : 18; }
@@ -186,6 +222,12 @@ quint64 SendController::loadFees() {
 }
 
 quint64 SendController::useMax() {
+    if (!maxAllowed()) {
+        // The maximum would come from the node that just lied about the balance.
+        setError(tr("Max is refused: the node contradicted the light client's proof of this account's balance (%1).")
+                     .arg(m_settledMessage));
+        return 0;
+    }
     QString why;
     // The recipient and amount do not matter for the maximum: stand-ins.
     const QString savedAmount = m_amount;

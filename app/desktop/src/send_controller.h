@@ -3,11 +3,16 @@
 // address, amount against the asset's decimals), loads the fee presets,
 // asks core for a preview for the review screen (decoded call, gas limit,
 // most it can cost), sends with the password (checked first) and follows
-// the transaction until it is final. QML shows these properties and calls
-// the invokables; it formats and validates nothing itself.
+// the transaction until it is final. The balance it offers ("available",
+// Max) is the node's; beside it the light client proves the account's
+// balances (its own BalanceVerification, the Accounts page's proof, again
+// whenever the node's figures change), and after a mismatch the figure is
+// hidden and Max refused until a proof agrees again. QML shows these
+// properties and calls the invokables; it formats and validates nothing itself.
 #pragma once
 
 #include "accounts_model.h"
+#include "balance_verification.h"
 #include "wallet_jobs.h"
 
 #include <core/interfaces/wallet.h>
@@ -48,6 +53,13 @@ class SendController : public QObject {
     Q_PROPERTY(QString reviewTotal READ reviewTotal NOTIFY reviewChanged)
     Q_PROPERTY(QString txHash READ txHash NOTIFY stageChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY stageChanged)
+    // The light client's word on the current account's balances.
+    Q_PROPERTY(ctrn::desktop::BalanceVerification* verification READ verification CONSTANT)
+    // What can be sent of the asset, as the node reports it ("Free to send:
+    // 10 CTRN (5 staked)"); after a mismatch a warning instead of a figure.
+    Q_PROPERTY(QString available READ available NOTIFY availableChanged)
+    // False after the light client caught the node contradicting its proof.
+    Q_PROPERTY(bool maxAllowed READ maxAllowed NOTIFY availableChanged)
 
 public:
     explicit SendController(QObject* parent = nullptr);
@@ -84,10 +96,14 @@ public:
     QString reviewTotal() const { return m_reviewTotal; }
     QString txHash() const { return m_txHash; }
     QString statusText() const { return m_statusText; }
+    BalanceVerification* verification() const { return m_verification; }
+    QString available() const;
+    bool maxAllowed() const { return m_settledProof != QLatin1String("mismatch"); }
 
     // Fee presets from eth_feeHistory.
     Q_INVOKABLE quint64 loadFees();
-    // Fills the amount with the most the account can send of the asset.
+    // Fills the amount with the most the account can send of the asset
+    // (refused, 0, after a mismatch).
     Q_INVOKABLE quint64 useMax();
     // Checks everything through core and shows the review screen.
     Q_INVOKABLE quint64 review();
@@ -105,6 +121,7 @@ signals:
     void busyChanged();
     void errorChanged();
     void reviewChanged();
+    void availableChanged();
     void requestDone(quint64 requestId, bool ok, const QString& message);
 
 private:
@@ -115,6 +132,7 @@ private:
     void setBusy(bool busy);
     void setError(const QString& error);
     void fail(quint64 id, const QString& message);
+    void verifyCurrent();
 
     JobRunner* m_runner;
     AccountsModel* m_accounts;
@@ -132,6 +150,9 @@ private:
     QString m_reviewCall, m_reviewRecipient, m_reviewContract, m_reviewGasLimit, m_reviewMaxFee, m_reviewMaxGasCost, m_reviewTotal;
     QString m_txHash, m_statusText;
     bool m_checking = false;
+    BalanceVerification* m_verification;
+    QString m_settledProof, m_settledMessage; // the last outcome that was not "busy"
+    QString m_provenAddress;
 };
 
 } // namespace ctrn::desktop

@@ -307,9 +307,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(f.readAll()).split("\r\n", Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 6);
-        QCOMPARE(lines[0], QString("hash,status,kind,from,to,value_wei,token,token_amount,nonce,block,created_at_utc,replaces"));
+        QCOMPARE(lines[0], QString("hash,status,kind,from,to,value_wei,token,token_amount,nonce,block,created_at_utc,replaces,log_index"));
         const QStringList cells = lines[5].split(',');
-        QCOMPARE(cells.size(), 12);
+        QCOMPARE(cells.size(), 13);
+        QCOMPARE(cells[12], QString()); // an own send: no log index
         QCOMPARE(cells[0].toStdString(), hashes[0]); // oldest last
         QCOMPARE(cells[1], QString("mined"));
         QCOMPARE(cells[2], QString("token"));

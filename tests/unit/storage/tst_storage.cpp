@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <set>
+
 using namespace ctrn;
 using namespace ctrn::storage;
 
@@ -56,7 +58,7 @@ private slots:
     void freshDatabaseIsMarkedAndMigrated() {
         auto s = openStore(pathIn(m_tmp, "fresh.sqlite"));
         QCOMPARE(pragma(s->database(), "application_id"), std::int64_t{kWalletApplicationId});
-        QCOMPARE(*s->database().userVersion(), std::int64_t{2}); // the latest schema
+        QCOMPARE(*s->database().userVersion(), std::int64_t{3}); // the latest schema
         QCOMPARE(pragma(s->database(), "foreign_keys"), std::int64_t{1});
         QVERIFY(s->database().integrityCheck());
     }
@@ -85,7 +87,7 @@ private slots:
         auto s = WalletStore::open(path);
         QVERIFY(!s);
         QCOMPARE(s.error().code, ErrorCode::Unsupported);
-        QVERIFY2(contains(s.error().message, "was written by a newer version (schema 7, this build knows 2)"), s.error().message.c_str());
+        QVERIFY2(contains(s.error().message, "was written by a newer version (schema 7, this build knows 3)"), s.error().message.c_str());
         // Refused, not downgraded: the file header (user_version is the
         // big-endian 32-bit word at offset 60) still says 7.
         QFile f(QString::fromStdString(path));
@@ -288,6 +290,86 @@ private slots:
         QCOMPARE(mine.back().status, std::string("mined"));
         QCOMPARE(*mine.back().blockNumber, std::int64_t{101});
         QVERIFY(s->historyPage(31337, std::nullopt, std::nullopt, 0)->empty());
+    }
+
+    void historyMergesFoundTransfers() {
+        auto s = openStore(pathIn(m_tmp, "transfers.sqlite"));
+        const std::string me = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", other = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+        const std::string token = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+        // Own sends at t = 100, 101, 102 (nonces 0-2); hashOf(1) is a CTRN send.
+        for (int i = 0; i < 3; ++i) {
+            auto t = journalEntry(hashOf(i), static_cast<std::uint64_t>(i));
+            t.createdAt = 100 + i;
+            if (i == 1) {
+                t.kind = "token";
+                t.token = token;
+                t.tokenAmount = "5";
+            }
+            QVERIFY(s->journalInsert(t));
+            QVERIFY(s->finishTransaction(hashOf(i), "mined", 10 + i));
+        }
+        auto transfer = [&](int tx, std::int64_t log, const std::string& from, const std::string& to, std::int64_t block, std::int64_t time) {
+            return TokenTransferRecord{me, hashOf(tx), log, token, from, to, "7", block, "0xb" + std::to_string(block), time};
+        };
+        // Received at t = 101 (a tie with own send 1: nonce 1 > log index 0),
+        // own send 1's own log (not listed twice), one sent elsewhere, one to oneself.
+        std::vector<TokenTransferRecord> found{transfer(50, 0, other, me, 20, 101), transfer(1, 3, me, other, 21, 101),
+                                               transfer(51, 2, me, other, 22, 103), transfer(52, 0, me, me, 23, 99)};
+        QCOMPARE(*s->storeTransferScan(31337, me, token, 0, found, 30), std::size_t{4});
+        QCOMPARE(**s->transferScannedTo(31337, "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266", token), std::int64_t{30});
+        QVERIFY(!*s->transferScannedTo(31337, other, token));
+        // The same again changes nothing.
+        QCOMPARE(*s->storeTransferScan(31337, me, token, 0, found, 30), std::size_t{0});
+
+        const std::vector<std::string> expected{hashOf(51), hashOf(2), hashOf(1), hashOf(50), hashOf(0), hashOf(52)};
+        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{6});
+        for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 4, 100}) {
+            std::vector<std::string> seen;
+            std::optional<HistoryKey> after;
+            for (;;) {
+                auto page = s->historyPage(31337, me, after, size);
+                QVERIFY2(page, page ? "" : page.error().message.c_str());
+                for (const auto& t : *page) seen.push_back(t.hash);
+                if (page->size() < size) break;
+                after = historyKey(page->back());
+            }
+            QCOMPARE(seen, expected);
+        }
+        auto rows = *s->historyPage(31337, me, std::nullopt, 100);
+        QCOMPARE(rows[0].kind, std::string("sent"));
+        QCOMPARE(*rows[0].logIndex, std::int64_t{2});
+        QCOMPARE(*rows[0].blockNumber, std::int64_t{22});
+        QCOMPARE(rows[0].tokenAmount.value_or(""), std::string("7"));
+        QCOMPARE(rows[3].kind, std::string("received"));
+        QCOMPARE(rows[3].from, other);
+        QCOMPARE(rows[5].kind, std::string("self"));
+        QVERIFY(!rows[2].logIndex); // the own send, not its log
+        // Another account's view holds none of these transfers (only the
+        // own sends it received).
+        QCOMPARE(*s->historyCount(31337, other), std::uint64_t{3});
+
+        // The other account's view of the same received transfer: in the
+        // all-accounts list both rows, apart by account, each once.
+        QVERIFY(s->storeTransferScan(31337, other, token, 0,
+                                     {TokenTransferRecord{other, hashOf(51), 2, token, me, other, "7", 22, "0xb22", 103}}, 30));
+        std::vector<std::string> all;
+        std::optional<HistoryKey> after;
+        for (;;) {
+            auto page = *s->historyPage(31337, std::nullopt, after, 1);
+            for (const auto& t : page) all.push_back(t.hash + (t.account ? *t.account : ""));
+            if (page.empty()) break;
+            after = historyKey(page.back());
+        }
+        QCOMPARE(all.size(), std::size_t{7});
+        QCOMPARE(std::set<std::string>(all.begin(), all.end()).size(), std::size_t{7});
+        QCOMPARE(*s->historyCount(31337, std::nullopt), std::uint64_t{7});
+
+        // A rescan from block 22 that no longer finds block 22's transfer
+        // (a reorg): gone; what is older stays.
+        QCOMPARE(*s->storeTransferScan(31337, me, token, 22, {transfer(52, 0, me, me, 23, 99)}, 31), std::size_t{1});
+        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{5});
+        // A transfer not involving the account is refused.
+        QVERIFY(!s->storeTransferScan(31337, me, token, 40, {transfer(53, 0, other, other, 40, 110)}, 41));
     }
 
     void accountLabels() {

@@ -81,21 +81,10 @@ Item {
                         RowLayout {
                             Layout.fillWidth: true
                             spacing: Theme.spacing
-                            Label {
+                            VerificationNote {
                                 objectName: "verificationState"
                                 Layout.fillWidth: true
-                                wrapMode: Text.Wrap
-                                font.pixelSize: Theme.fontSmall
-                                color: proof.state === "verified" ? Theme.success
-                                     : proof.state === "mismatch" ? Theme.danger : Theme.textFaint
-                                text: proof.state === "verified"
-                                      ? (proof.ctrnBalance !== ""
-                                         ? qsTr("Verified by the light client at block %1: %2 ETH, %3 CTRN.").arg(proof.block).arg(proof.ethBalance).arg(proof.ctrnBalance)
-                                         : qsTr("Verified by the light client at block %1: %2 ETH.").arg(proof.block).arg(proof.ethBalance))
-                                      : proof.state === "mismatch" ? qsTr("The node contradicted its proof; its figures are hidden. %1").arg(proof.message)
-                                      : proof.state === "busy" ? qsTr("Verifying with the light client…")
-                                      : proof.state !== "" ? qsTr("Unverified: %1").arg(proof.message)
-                                      : qsTr("Unverified: read from the node, not yet proven by the light client.")
+                                verification: proof
                             }
                             AppButton {
                                 objectName: "verifyButton"

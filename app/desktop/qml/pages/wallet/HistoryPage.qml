@@ -5,15 +5,18 @@ import QtQuick.Layouts
 import QtQuick.Dialogs
 import Computronium
 
-// History: what this wallet sent, pending first then newest first, read
+// History: what this account sent and the CTRN it received (found on chain
+// from the token's Transfer logs), pending first then newest first, read
 // from SQLite a page at a time as the list scrolls (HistoryModel's
-// fetchMore). A pending transaction can be sped up or cancelled (the
-// wallet must be unlocked); a row opens its details; Export writes CSV.
+// fetchMore). Each row shows its direction, counterparty (address-book
+// label when known), amount and block. A pending transaction can be sped up
+// or cancelled (the wallet must be unlocked); a row opens its details;
+// Export writes CSV. Plain ETH received leaves no log and is not listed.
 Item {
     id: page
 
     signal navigate(string page)
-    readonly property bool ready: !history.loading
+    readonly property bool ready: !history.loading && !history.scanning
 
     HistoryModel { id: history; objectName: "historyModel"; account: Accounts.currentAddress }
     property var selected: null
@@ -50,11 +53,21 @@ Item {
             AppButton { objectName: "exportCsv"; text: qsTr("Export CSV"); iconName: "download"; variant: "secondary"; onClicked: exportDialog.open() }
         }
         Banner { Layout.fillWidth: true; kind: "error"; text: history.error }
+        Banner { objectName: "historyScanError"; Layout.fillWidth: true; kind: "warning"; text: history.scanError }
         Banner { Layout.fillWidth: true; kind: "info"; text: page.message }
+        Label {
+            objectName: "historyScope"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: history.scanning ? qsTr("Looking on chain for CTRN transfers to and from this account…")
+                                   : qsTr("Your sends, and CTRN transfers to or from this account found on chain. Plain ETH received from others is not listed: it leaves no log to find it by.")
+            color: Theme.textFaint
+            font.pixelSize: Theme.fontSmall
+        }
 
         Label {
             visible: history.count === 0 && !history.loading
-            text: qsTr("Nothing sent from this account yet.")
+            text: qsTr("Nothing sent or received by this account yet.")
             color: Theme.textMuted
         }
 
@@ -73,10 +86,14 @@ Item {
                 required property string hash
                 required property string status
                 required property string kind
-                required property string to
                 required property string amount
                 required property string time
                 required property bool pending
+                required property string direction
+                required property string counterparty
+                required property string counterpartyLabel
+                required property var block
+                readonly property string party: counterpartyLabel !== "" ? counterpartyLabel + " (" + counterparty + ")" : counterparty
                 width: ListView.view.width
                 implicitHeight: rowLayout.implicitHeight + 20
                 radius: Theme.radius
@@ -89,6 +106,19 @@ Item {
                     anchors.fill: parent
                     anchors.margins: 10
                     spacing: Theme.padding
+                    Rectangle {
+                        objectName: "direction_" + row.direction
+                        Layout.preferredWidth: 30
+                        Layout.preferredHeight: 30
+                        radius: 15
+                        color: row.direction === "in" ? Theme.successSoft : Theme.surfaceRaised
+                        Icon {
+                            anchors.centerIn: parent
+                            name: row.direction === "in" ? "arrow-left" : row.direction === "out" ? "arrow-right" : "refresh"
+                            color: row.direction === "in" ? Theme.success : Theme.textMuted
+                            size: 16
+                        }
+                    }
                     Rectangle {
                         Layout.preferredWidth: statusLabel.implicitWidth + 16
                         Layout.preferredHeight: 24
@@ -105,8 +135,17 @@ Item {
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 2
-                        Label { text: qsTr("%1 to %2").arg(row.amount).arg(row.to); color: Theme.text; elide: Text.ElideMiddle; Layout.fillWidth: true }
-                        Label { text: row.time + " · " + row.kind + " · " + row.hash; color: Theme.textFaint; font.pixelSize: Theme.fontSmall; elide: Text.ElideMiddle; Layout.fillWidth: true }
+                        Label {
+                            objectName: "historyRowText"
+                            text: row.direction === "in" ? qsTr("Received %1 from %2").arg(row.amount).arg(row.party)
+                                : row.direction === "self" ? qsTr("%1 to yourself").arg(row.amount)
+                                : qsTr("Sent %1 to %2").arg(row.amount).arg(row.party)
+                            color: Theme.text; elide: Text.ElideMiddle; Layout.fillWidth: true
+                        }
+                        Label {
+                            text: [row.time, row.block !== undefined && row.block !== null ? qsTr("block %1").arg(row.block) : qsTr("not mined"), row.kind, row.hash].join(" · ")
+                            color: Theme.textFaint; font.pixelSize: Theme.fontSmall; elide: Text.ElideMiddle; Layout.fillWidth: true
+                        }
                     }
                     AppButton { visible: row.pending; text: qsTr("Speed up"); variant: "secondary"; onClicked: history.speedUp(row.hash) }
                     AppButton { visible: row.pending; text: qsTr("Cancel"); variant: "danger"; onClicked: history.cancel(row.hash) }
@@ -133,9 +172,10 @@ Item {
             columnSpacing: 16
             rowSpacing: 6
             Repeater {
-                model: page.selected ? [["Hash", "hash"], ["Status", "status"], ["Kind", "kind"], ["From", "from"], ["To", "to"],
+                model: page.selected ? [["Hash", "hash"], ["Status", "status"], ["Kind", "kind"], ["Direction", "direction"],
+                                        ["From", "from"], ["To", "to"], ["Counterparty", "counterpartyLabel"],
                                         ["Amount", "amount"], ["Token", "token"], ["Nonce", "nonce"], ["Block", "block"],
-                                        ["Time", "time"], ["Replaces", "replaces"]] : []
+                                        ["Log index", "logIndex"], ["Time", "time"], ["Replaces", "replaces"]] : []
                 delegate: Label {
                     required property var modelData
                     required property int index
@@ -146,7 +186,8 @@ Item {
                 }
             }
             Repeater {
-                model: page.selected ? ["hash", "status", "kind", "from", "to", "amount", "token", "nonce", "block", "time", "replaces"] : []
+                model: page.selected ? ["hash", "status", "kind", "direction", "from", "to", "counterpartyLabel", "amount", "token", "nonce",
+                                        "block", "logIndex", "time", "replaces"] : []
                 delegate: Label {
                     required property var modelData
                     required property int index

@@ -7,13 +7,15 @@ import Computronium
 // Send ETH or CTRN: recipient (EIP-55 checked, address-book picker),
 // amount with Max, fee preset or custom fee, then a review screen with the
 // decoded call and the most it can cost, the password, and progress until
-// the transaction is mined. Every check and every figure comes from
-// SendController (core); the page only shows them.
+// the transaction is mined. The balance offered is the node's; beneath it
+// the light client's verdict on it (as on the Accounts page), and after a
+// mismatch a warning instead of the figure, with Max refused. Every check
+// and every figure comes from SendController (core); the page only shows them.
 Item {
     id: page
 
     signal navigate(string page)
-    readonly property bool ready: send.feePresets.length > 0
+    readonly property bool ready: send.feePresets.length > 0 && send.verification.state !== "" && send.verification.state !== "busy"
 
     SendController { id: send; objectName: "sendController" }
     AddressBookModel { id: contacts }
@@ -49,9 +51,22 @@ Item {
                     onActivated: v => send.asset = v
                 }
                 Label {
-                    text: send.asset === "CTRN" ? qsTr("Free to send: %1 CTRN (%2 staked)").arg(Accounts.ctrnFree).arg(Accounts.ctrnLocked)
-                                                : qsTr("Balance: %1 ETH").arg(Accounts.ethBalance)
+                    objectName: "sendAvailable"
+                    visible: send.maxAllowed
+                    text: send.available
                     color: Theme.textMuted
+                }
+                Banner {
+                    objectName: "sendMismatch"
+                    Layout.fillWidth: true
+                    kind: "error"
+                    text: send.maxAllowed ? "" : send.available
+                }
+                VerificationNote {
+                    objectName: "sendVerification"
+                    Layout.fillWidth: true
+                    verification: send.verification
+                    showFigures: false
                 }
                 AddressField {
                     id: addressField
@@ -70,6 +85,7 @@ Item {
                     unit: send.asset
                     error: send.amountError
                     onEdited: t => send.amount = t
+                    maxEnabled: send.maxAllowed
                     onMaxRequested: send.useMax()
                     Connections {
                         target: send
