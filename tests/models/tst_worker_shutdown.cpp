@@ -133,16 +133,9 @@ private slots:
     // wait and destroy the services under it).
     void quitWhileAJobWaitsOnTheNode() {
         QTemporaryDir dir;
-        LaunchOptions options;
-        options.dataDir = dir.filePath(QStringLiteral("data"));
-        auto context = std::make_unique<AppContext>(options);
-        QSignalSpy added(context->networks(), &NetworkModel::addFinished);
-        context->networks()->add(QStringLiteral("recorded"), m_url, QStringLiteral("31337"));
-        QVERIFY(added.wait(20000));
-        QVERIFY2(added.last().at(0).toBool(), qPrintable(added.last().at(1).toString()));
-        context->connectTo(QStringLiteral("recorded"));
-        QTRY_VERIFY_WITH_TIMEOUT(!context->connecting(), 20000);
-        QVERIFY2(context->connected(), qPrintable(context->connectionError()));
+        std::unique_ptr<AppContext> context;
+        connectToRecordedNode(dir, context);
+        QVERIFY(context && context->connected());
 
         m_node->blockNumberDelayMs = 700;
         const int callsBefore = m_node->blockNumberCalls;
@@ -166,14 +159,9 @@ private slots:
     // A reconnect queued behind a slow job runs after it, not inside it.
     void reconnectWhileAJobWaitsOnTheNode() {
         QTemporaryDir dir;
-        LaunchOptions options;
-        options.dataDir = dir.filePath(QStringLiteral("data"));
-        auto context = std::make_unique<AppContext>(options);
-        QSignalSpy added(context->networks(), &NetworkModel::addFinished);
-        context->networks()->add(QStringLiteral("recorded"), m_url, QStringLiteral("31337"));
-        QVERIFY(added.wait(20000));
-        context->connectTo(QStringLiteral("recorded"));
-        QTRY_VERIFY_WITH_TIMEOUT(context->connected(), 20000);
+        std::unique_ptr<AppContext> context;
+        connectToRecordedNode(dir, context);
+        QVERIFY(context && context->connected());
 
         m_node->blockNumberDelayMs = 700;
         const int callsBefore = m_node->blockNumberCalls;
@@ -198,6 +186,21 @@ private slots:
     }
 
 private:
+    // An app context on a fresh data directory, connected to the recorded
+    // node as a network the user added (its chain id checked).
+    void connectToRecordedNode(const QTemporaryDir& dir, std::unique_ptr<AppContext>& context) {
+        LaunchOptions options;
+        options.dataDir = dir.filePath(QStringLiteral("data"));
+        context = std::make_unique<AppContext>(options);
+        QSignalSpy added(context->networks(), &NetworkModel::addFinished);
+        context->networks()->add(QStringLiteral("recorded"), m_url, QStringLiteral("31337"));
+        QVERIFY(added.wait(20000));
+        QVERIFY2(added.last().at(0).toBool(), qPrintable(added.last().at(1).toString()));
+        context->connectTo(QStringLiteral("recorded"));
+        QTRY_VERIFY_WITH_TIMEOUT(!context->connecting(), 20000);
+        QVERIFY2(context->connected(), qPrintable(context->connectionError()));
+    }
+
     QThread m_nodeThread;
     RecordedNode* m_node = nullptr;
     QString m_url;
