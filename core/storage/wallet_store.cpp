@@ -108,8 +108,8 @@ CREATE TABLE token_transfers (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (chain_id, account, hash, log_index)
 );
-CREATE INDEX token_transfers_by_time ON token_transfers (chain_id, account, created_at DESC, log_index DESC, hash DESC);
-CREATE INDEX token_transfers_all_by_time ON token_transfers (chain_id, created_at DESC, log_index DESC, hash DESC, account DESC);
+CREATE INDEX token_transfers_by_time ON token_transfers (chain_id, account, created_at DESC, block_number DESC, log_index DESC, hash DESC);
+CREATE INDEX token_transfers_all_by_time ON token_transfers (chain_id, created_at DESC, block_number DESC, log_index DESC, hash DESC, account DESC);
 CREATE INDEX token_transfers_by_block ON token_transfers (chain_id, account, block_number);
 CREATE TABLE transfer_scans (
     chain_id INTEGER NOT NULL,
@@ -154,7 +154,8 @@ TxRecord readTransfer(const Statement& s) {
 
 // Whether `a` comes before `b` in the history's order (newest first).
 bool comesBefore(const HistoryKey& a, const HistoryKey& b) {
-    return std::tie(a.createdAt, a.nonce, a.hash, a.transfer, a.account) > std::tie(b.createdAt, b.nonce, b.hash, b.transfer, b.account);
+    return std::tie(a.createdAt, a.block, a.nonce, a.hash, a.transfer, a.account) >
+           std::tie(b.createdAt, b.block, b.nonce, b.hash, b.transfer, b.account);
 }
 
 const char* kTxColumns = "hash, chain_id, sender, nonce, recipient, value, token, token_amount, kind, replaces, created_at";
@@ -422,8 +423,9 @@ namespace ctrn::storage {
 
 HistoryKey historyKey(const TxRecord& tx) {
     if (tx.logIndex)
-        return {false, tx.createdAt, static_cast<std::uint64_t>(*tx.logIndex), tx.hash, true, lowerText(tx.account.value_or(""))};
-    return {tx.inJournal, tx.createdAt, tx.nonce, tx.hash, false, {}};
+        return {false, tx.createdAt, tx.blockNumber.value_or(0), static_cast<std::uint64_t>(*tx.logIndex), tx.hash, true,
+                lowerText(tx.account.value_or(""))};
+    return {tx.inJournal, tx.createdAt, 0, tx.nonce, tx.hash, false, {}};
 }
 
 Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, const std::optional<std::string>& address,
@@ -439,14 +441,15 @@ Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, co
                           (journal ? ", raw, broadcast FROM pending_transactions" : ", status, block_number FROM transactions") +
                           " WHERE chain_id = ?1";
         if (address) sql += " AND (lower(sender) = lower(?2) OR lower(recipient) = lower(?2))";
-        // After a found transfer's key, an own send with the same time,
-        // nonce and hash still follows it (own sends sort after transfers).
-        if (key) sql += key->transfer ? " AND (created_at, nonce, hash) <= (?3, ?4, ?5)" : " AND (created_at, nonce, hash) < (?3, ?4, ?5)";
+        // After a found transfer's key, every own send of the same second
+        // still follows it (own sends sort as block 0, after transfers).
+        if (key) sql += key->transfer ? " AND created_at <= ?3" : " AND (created_at, nonce, hash) < (?3, ?4, ?5)";
         sql += " ORDER BY created_at DESC, nonce DESC, hash DESC LIMIT ?6";
         CTRN_ASSIGN(auto st, m_db->prepare(sql));
         st.bind(1, static_cast<std::int64_t>(chainId));
         if (address) st.bind(2, *address);
-        if (key) st.bind(3, key->createdAt).bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
+        if (key) st.bind(3, key->createdAt);
+        if (key && !key->transfer) st.bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
         st.bind(6, static_cast<std::int64_t>(limit - out.size()));
         CTRN_ASSIGN(auto rows, st.rows([journal](Statement& row) { return readTx(row, journal); }));
         for (auto& t : rows) into.push_back(std::move(t));
@@ -456,16 +459,18 @@ Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, co
     auto transfers = [&](const HistoryKey* key, std::vector<TxRecord>& into) -> Status {
         std::string sql = kTransferSelect;
         if (address) sql += " AND account = ?2";
+        // After an own send's key (block 0), only older seconds' transfers.
         if (key)
-            sql += key->transfer ? " AND (created_at, log_index, hash, account) < (?3, ?4, ?5, ?7)"
-                                 : " AND (created_at, log_index, hash) < (?3, ?4, ?5)";
-        sql += " ORDER BY created_at DESC, log_index DESC, hash DESC, account DESC LIMIT ?6";
+            sql += key->transfer ? " AND (created_at, block_number, log_index, hash, account) < (?3, ?8, ?4, ?5, ?7)"
+                                 : " AND created_at < ?3";
+        sql += " ORDER BY created_at DESC, block_number DESC, log_index DESC, hash DESC, account DESC LIMIT ?6";
         CTRN_ASSIGN(auto st, m_db->prepare(sql));
         st.bind(1, static_cast<std::int64_t>(chainId));
         if (address) st.bind(2, lowerText(*address));
         if (key) {
-            st.bind(3, key->createdAt).bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash);
-            if (key->transfer) st.bind(7, key->account);
+            st.bind(3, key->createdAt);
+            if (key->transfer)
+                st.bind(4, static_cast<std::int64_t>(key->nonce)).bind(5, key->hash).bind(7, key->account).bind(8, key->block);
         }
         st.bind(6, static_cast<std::int64_t>(limit - out.size()));
         CTRN_ASSIGN(auto rows, st.rows([](Statement& row) { return readTransfer(row); }));

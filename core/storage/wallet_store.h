@@ -100,9 +100,14 @@ struct TokenTransferRecord {
 // a total order. A page starts after a row's key (keyset paging): a send
 // journaled between two pages neither repeats nor hides a row, and a page
 // costs the same at row 10,000 as at row 0.
+// A row's place in the history, newest first: by time, then (found
+// transfers) by block, so transfers of blocks that share a timestamp (a
+// devnet mines several a second) still list newest block first; own sends
+// sort as block 0, after the found transfers of the same second.
 struct HistoryKey {
     bool pending = false;
     std::int64_t createdAt = 0;
+    std::int64_t block = 0; // found transfers only
     std::uint64_t nonce = 0;
     std::string hash;
     bool transfer = false; // a found transfer's row

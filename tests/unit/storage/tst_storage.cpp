@@ -311,18 +311,21 @@ private slots:
         auto transfer = [&](int tx, std::int64_t log, const std::string& from, const std::string& to, std::int64_t block, std::int64_t time) {
             return TokenTransferRecord{me, hashOf(tx), log, token, from, to, "7", block, "0xb" + std::to_string(block), time};
         };
-        // Received at t = 101 (a tie with own send 1: nonce 1 > log index 0),
-        // own send 1's own log (not listed twice), one sent elsewhere, one to oneself.
-        std::vector<TokenTransferRecord> found{transfer(50, 0, other, me, 20, 101), transfer(1, 3, me, other, 21, 101),
-                                               transfer(51, 2, me, other, 22, 103), transfer(52, 0, me, me, 23, 99)};
-        QCOMPARE(*s->storeTransferScan(31337, me, token, 0, found, 30), std::size_t{4});
+        // Received at t = 101 in blocks 20 and 19 (blocks sharing a second:
+        // the newer block first, whatever the log index; own send 1 of the
+        // same second after both), own send 1's own log (not listed twice),
+        // one sent elsewhere, one to oneself.
+        std::vector<TokenTransferRecord> found{transfer(50, 0, other, me, 20, 101), transfer(53, 5, other, me, 19, 101),
+                                               transfer(1, 3, me, other, 21, 101), transfer(51, 2, me, other, 22, 103),
+                                               transfer(52, 0, me, me, 23, 99)};
+        QCOMPARE(*s->storeTransferScan(31337, me, token, 0, found, 30), std::size_t{5});
         QCOMPARE(**s->transferScannedTo(31337, "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266", token), std::int64_t{30});
         QVERIFY(!*s->transferScannedTo(31337, other, token));
         // The same again changes nothing.
         QCOMPARE(*s->storeTransferScan(31337, me, token, 0, found, 30), std::size_t{0});
 
-        const std::vector<std::string> expected{hashOf(51), hashOf(2), hashOf(1), hashOf(50), hashOf(0), hashOf(52)};
-        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{6});
+        const std::vector<std::string> expected{hashOf(51), hashOf(2), hashOf(50), hashOf(53), hashOf(1), hashOf(0), hashOf(52)};
+        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{7});
         for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 4, 100}) {
             std::vector<std::string> seen;
             std::optional<HistoryKey> after;
@@ -340,10 +343,12 @@ private slots:
         QCOMPARE(*rows[0].logIndex, std::int64_t{2});
         QCOMPARE(*rows[0].blockNumber, std::int64_t{22});
         QCOMPARE(rows[0].tokenAmount.value_or(""), std::string("7"));
-        QCOMPARE(rows[3].kind, std::string("received"));
+        QCOMPARE(rows[2].kind, std::string("received"));
+        QCOMPARE(*rows[2].blockNumber, std::int64_t{20});
         QCOMPARE(rows[3].from, other);
-        QCOMPARE(rows[5].kind, std::string("self"));
-        QVERIFY(!rows[2].logIndex); // the own send, not its log
+        QCOMPARE(*rows[3].blockNumber, std::int64_t{19});
+        QCOMPARE(rows[6].kind, std::string("self"));
+        QVERIFY(!rows[4].logIndex); // the own send, not its log
         // Another account's view holds none of these transfers (only the
         // own sends it received).
         QCOMPARE(*s->historyCount(31337, other), std::uint64_t{3});
@@ -360,16 +365,16 @@ private slots:
             if (page.empty()) break;
             after = historyKey(page.back());
         }
-        QCOMPARE(all.size(), std::size_t{7});
-        QCOMPARE(std::set<std::string>(all.begin(), all.end()).size(), std::size_t{7});
-        QCOMPARE(*s->historyCount(31337, std::nullopt), std::uint64_t{7});
+        QCOMPARE(all.size(), std::size_t{8});
+        QCOMPARE(std::set<std::string>(all.begin(), all.end()).size(), std::size_t{8});
+        QCOMPARE(*s->historyCount(31337, std::nullopt), std::uint64_t{8});
 
         // A rescan from block 22 that no longer finds block 22's transfer
         // (a reorg): gone; what is older stays.
         QCOMPARE(*s->storeTransferScan(31337, me, token, 22, {transfer(52, 0, me, me, 23, 99)}, 31), std::size_t{1});
-        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{5});
+        QCOMPARE(*s->historyCount(31337, me), std::uint64_t{6});
         // A transfer not involving the account is refused.
-        QVERIFY(!s->storeTransferScan(31337, me, token, 40, {transfer(53, 0, other, other, 40, 110)}, 41));
+        QVERIFY(!s->storeTransferScan(31337, me, token, 40, {transfer(54, 0, other, other, 40, 110)}, 41));
     }
 
     void accountLabels() {
