@@ -2,6 +2,7 @@
 
 #include <core/crypto/sha256.h>
 #include <core/util/hex.h>
+#include <core/util/text.h>
 
 #include <cctype>
 #include <fstream>
@@ -11,11 +12,6 @@
 
 namespace ctrn::protocol {
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -67,7 +63,7 @@ Result<std::string> percentDecode(std::string_view text) {
 Result<Bytes> decodeDataUri(const std::string& uri) {
     auto comma = uri.find(',');
     if (comma == std::string::npos) return makeError(ErrorCode::InvalidInput, "data: URI without ','");
-    std::string header = lower(uri.substr(5, comma - 5));
+    std::string header = asciiLower(uri.substr(5, comma - 5));
     std::string_view payload = std::string_view(uri).substr(comma + 1);
     if (header.size() >= 7 && header.compare(header.size() - 7, 7, ";base64") == 0) return decodeBase64(payload);
     CTRN_ASSIGN(std::string text, percentDecode(payload));
@@ -104,7 +100,7 @@ std::string ContentFetcher::gatewayUrl(const std::string& ipfsUri) const {
 
 Status ContentFetcher::stream(const std::string& uri, const std::function<Status(ByteView)>& onChunk,
                               std::uint64_t maxBytes) {
-    std::string scheme = lower(uri.substr(0, uri.find(':')));
+    std::string scheme = asciiLower(uri.substr(0, uri.find(':')));
     if (scheme == "data") {
         CTRN_ASSIGN(Bytes bytes, decodeDataUri(uri));
         if (maxBytes && bytes.size() > maxBytes)
@@ -139,7 +135,7 @@ Status ContentFetcher::stream(const std::string& uri, const std::function<Status
 }
 
 Result<std::string> ContentFetcher::fetchVerified(const std::string& uri, const std::string& expectedHashIn, bool useCache) {
-    std::string expected = lower(expectedHashIn);
+    std::string expected = asciiLower(expectedHashIn);
     std::filesystem::path cached;
     if (!m_options.cacheDir.empty()) {
         cached = m_options.cacheDir / (expected.size() > 2 ? expected.substr(2) : expected);
@@ -176,7 +172,7 @@ Result<std::string> ContentFetcher::fetchVerified(const std::string& uri, const 
 
 Result<std::uint64_t> ContentFetcher::download(const std::string& uri, const std::string& expectedHashIn, ContentHash kind,
                                                const std::filesystem::path& dest) {
-    std::string expected = lower(expectedHashIn);
+    std::string expected = asciiLower(expectedHashIn);
     std::filesystem::path part = dest;
     part += ".part";
     std::error_code ec;

@@ -2,17 +2,13 @@
 
 #include <core/rpc/node.h>
 #include <core/util/hex.h>
+#include <core/util/text.h>
 
 #include <algorithm>
 #include <set>
 
 namespace ctrn::protocol {
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string quantity(std::uint64_t n) { return toQuantityHex(U256(n)); }
 
@@ -69,7 +65,7 @@ Indexer::Indexer(rpc::RpcClient& client, storage::ProtocolStore& store, const ch
             m_setup = abi.error();
             return;
         }
-        std::string address = lower(it->second.checksummed());
+        std::string address = asciiLower(it->second.checksummed());
         m_byAddress[address] = *abi;
         m_addresses.push_back(address);
         for (const auto& e : events) {
@@ -83,7 +79,7 @@ Indexer::Indexer(rpc::RpcClient& client, storage::ProtocolStore& store, const ch
         }
     }
     m_topics = Json::array({topics});
-    std::string market = deployment.contracts.count("Marketplace") ? lower(deployment.contracts.at("Marketplace").checksummed()) : "";
+    std::string market = deployment.contracts.count("Marketplace") ? asciiLower(deployment.contracts.at("Marketplace").checksummed()) : "";
     m_deploymentKey = std::to_string(deployment.chainId) + ":" + std::to_string(deployment.deployBlock) + ":" + market;
 }
 
@@ -112,7 +108,7 @@ Result<std::map<std::int64_t, std::pair<std::string, std::int64_t>>> Indexer::he
         if (block.is_null()) continue; // beyond the node's head (it rewound)
         if (!block.contains("hash")) return makeError(ErrorCode::Network, "block without hash in node reply");
         CTRN_ASSIGN(auto ts, parseQuantity(block.value("timestamp", Json()), "block timestamp"));
-        out[numbers[i]] = {lower(block["hash"].get<std::string>()), static_cast<std::int64_t>(ts)};
+        out[numbers[i]] = {asciiLower(block["hash"].get<std::string>()), static_cast<std::int64_t>(ts)};
     }
     return out;
 }
@@ -138,7 +134,7 @@ Result<bool> Indexer::checkReorg(IndexReport& report) {
         CTRN_ASSIGN(auto node, headers(numbers));
         for (const auto& b : stored) {
             auto it = node.find(b.number);
-            if (it != node.end() && it->second.first == lower(b.hash)) {
+            if (it != node.end() && it->second.first == asciiLower(b.hash)) {
                 if (first) return false; // the tip is still on the chain
                 CTRN_TRY(m_store.rollbackTo(b.number));
                 report.reorgs++;
@@ -206,11 +202,11 @@ Result<IndexReport> Indexer::sync(const std::function<void(const IndexProgress&)
             CTRN_ASSIGN(auto n, parseQuantity(log.value("blockNumber", Json()), "log blockNumber"));
             auto block = static_cast<std::int64_t>(n);
             auto info = blockInfo.find(block);
-            if (info == blockInfo.end() || info->second.first != lower(log.value("blockHash", std::string()))) {
+            if (info == blockInfo.end() || info->second.first != asciiLower(log.value("blockHash", std::string()))) {
                 moved = true;
                 break;
             }
-            std::string address = lower(log.value("address", std::string()));
+            std::string address = asciiLower(log.value("address", std::string()));
             auto abi = m_byAddress.find(address);
             if (abi == m_byAddress.end()) continue; // the node sent a log we did not ask for
             std::vector<crypto::Hash256> topics;

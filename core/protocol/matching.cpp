@@ -1,6 +1,7 @@
 #include <core/protocol/matching.h>
 
 #include <core/chain/u256.h>
+#include <core/util/text.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,11 +13,6 @@
 
 namespace ctrn::protocol {
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::vector<std::string> words(const std::string& text) {
     std::vector<std::string> out;
@@ -73,7 +69,7 @@ std::string unitPlural(const std::string& unit, std::uint64_t q) { return unit +
 } // namespace
 
 std::optional<OfferKind> parseOfferKind(const std::string& t) {
-    std::string k = lower(t);
+    std::string k = asciiLower(t);
     if (k == "dataset" || k == "data") return OfferKind::Dataset;
     if (k == "data-stream" || k == "stream" || k == "datastream") return OfferKind::DataStream;
     if (k == "compute") return OfferKind::Compute;
@@ -127,7 +123,7 @@ Result<Requirement> requirementFromJson(const Json& j) {
     if (deadline) r.deadline = static_cast<std::int64_t>(*deadline);
     if (j.contains("tags")) {
         if (!j["tags"].is_array()) return makeError(ErrorCode::InvalidInput, "requirement: tags must be an array");
-        for (const auto& t : j["tags"]) r.tags.push_back(lower(t.is_string() ? t.get<std::string>() : t.dump()));
+        for (const auto& t : j["tags"]) r.tags.push_back(asciiLower(t.is_string() ? t.get<std::string>() : t.dump()));
     }
     if (j.contains("budgetWei")) {
         auto b = parseU256(text(j, "budgetWei"));
@@ -219,21 +215,21 @@ MatchResult match(const Requirement& req, const std::vector<Offer>& offers, std:
                     reject(e, "wrong hardware", "RAM " + (ram ? fmt(*ram) + " GB" : std::string("unknown")) + " < " + fmt(*req.ramGb) + " GB");
             }
             if (req.region) {
-                std::string region = lower(text(specs, "region"));
-                if (region.rfind(lower(*req.region), 0) != 0)
+                std::string region = asciiLower(text(specs, "region"));
+                if (region.rfind(asciiLower(*req.region), 0) != 0)
                     reject(e, "wrong region", "region '" + region + "' is not " + *req.region);
             }
             if (!req.tags.empty()) {
                 std::vector<std::string> have;
                 if (o.metadata->contains("tags") && (*o.metadata)["tags"].is_array())
-                    for (const auto& t : (*o.metadata)["tags"]) have.push_back(lower(t.is_string() ? t.get<std::string>() : t.dump()));
-                have.push_back(lower(text(*o.metadata, "kind")));
+                    for (const auto& t : (*o.metadata)["tags"]) have.push_back(asciiLower(t.is_string() ? t.get<std::string>() : t.dump()));
+                have.push_back(asciiLower(text(*o.metadata, "kind")));
                 for (const auto& t : req.tags)
                     if (std::find(have.begin(), have.end(), t) == have.end()) reject(e, "missing tags", "not tagged '" + t + "'");
             }
             if (req.schema) {
-                std::string have = lower(text(specs, "schema") + " " + text(specs, "format") + " " + text(specs, "fields"));
-                if (have.find(lower(*req.schema)) == std::string::npos)
+                std::string have = asciiLower(text(specs, "schema") + " " + text(specs, "format") + " " + text(specs, "fields"));
+                if (have.find(asciiLower(*req.schema)) == std::string::npos)
                     reject(e, "wrong schema", "schema/format '" + have + "' does not mention " + *req.schema);
             }
             if (req.minSizeGb) {

@@ -1,4 +1,5 @@
 #include <core/storage/wallet_store.h>
+#include <core/util/text.h>
 
 #include <algorithm>
 #include <cctype>
@@ -119,11 +120,6 @@ CREATE TABLE transfer_scans (
     PRIMARY KEY (chain_id, account, token)
 );
 )sql");
-}
-
-std::string lowerText(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 // Found transfers as history rows, without the ones whose transaction is
@@ -424,7 +420,7 @@ namespace ctrn::storage {
 HistoryKey historyKey(const TxRecord& tx) {
     if (tx.logIndex)
         return {false, tx.createdAt, tx.blockNumber.value_or(0), static_cast<std::uint64_t>(*tx.logIndex), tx.hash, true,
-                lowerText(tx.account.value_or(""))};
+                asciiLower(tx.account.value_or(""))};
     return {tx.inJournal, tx.createdAt, 0, tx.nonce, tx.hash, false, {}};
 }
 
@@ -466,7 +462,7 @@ Result<std::vector<TxRecord>> WalletStore::historyPage(std::uint64_t chainId, co
         sql += " ORDER BY created_at DESC, block_number DESC, log_index DESC, hash DESC, account DESC LIMIT ?6";
         CTRN_ASSIGN(auto st, m_db->prepare(sql));
         st.bind(1, static_cast<std::int64_t>(chainId));
-        if (address) st.bind(2, lowerText(*address));
+        if (address) st.bind(2, asciiLower(*address));
         if (key) {
             st.bind(3, key->createdAt);
             if (key->transfer)
@@ -514,14 +510,14 @@ Result<std::uint64_t> WalletStore::historyCount(std::uint64_t chainId, const std
 Result<std::optional<std::int64_t>> WalletStore::transferScannedTo(std::uint64_t chainId, const std::string& account,
                                                                   const std::string& token) {
     CTRN_ASSIGN(auto st, m_db->prepare("SELECT scanned_to FROM transfer_scans WHERE chain_id = ?1 AND account = ?2 AND token = ?3"));
-    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, lowerText(account)).bind(3, lowerText(token));
+    st.bind(1, static_cast<std::int64_t>(chainId)).bind(2, asciiLower(account)).bind(3, asciiLower(token));
     return st.firstRow([](Statement& row) { return row.int64(0); });
 }
 
 Result<std::size_t> WalletStore::storeTransferScan(std::uint64_t chainId, const std::string& account, const std::string& token,
                                                    std::int64_t fromBlock, const std::vector<TokenTransferRecord>& found,
                                                    std::int64_t scannedTo) {
-    const std::string acc = lowerText(account), tok = lowerText(token);
+    const std::string acc = asciiLower(account), tok = asciiLower(token);
     const auto chain = static_cast<std::int64_t>(chainId);
     std::size_t changed = 0;
     auto status = m_db->transaction([&]() -> Status {
@@ -531,21 +527,21 @@ Result<std::size_t> WalletStore::storeTransferScan(std::uint64_t chainId, const 
         held.bind(1, chain).bind(2, acc).bind(3, tok).bind(4, fromBlock);
         CTRN_ASSIGN(auto before, held.rows([](Statement& row) { return std::make_tuple(row.text(0), row.int64(1), row.text(2)); }));
         std::set<std::tuple<std::string, std::int64_t, std::string>> old(before.begin(), before.end()), now;
-        for (const auto& f : found) now.insert({lowerText(f.hash), f.logIndex, lowerText(f.blockHash)});
+        for (const auto& f : found) now.insert({asciiLower(f.hash), f.logIndex, asciiLower(f.blockHash)});
         for (const auto& t : now) changed += old.count(t) ? 0U : 1U;
         for (const auto& t : old) changed += now.count(t) ? 0U : 1U;
         CTRN_ASSIGN(auto del, m_db->prepare("DELETE FROM token_transfers WHERE chain_id = ?1 AND account = ?2 AND lower(token) = ?3 AND block_number >= ?4"));
         del.bind(1, chain).bind(2, acc).bind(3, tok).bind(4, fromBlock);
         CTRN_TRY(del.run());
         for (const auto& f : found) {
-            const bool in = lowerText(f.to) == acc, out = lowerText(f.from) == acc;
+            const bool in = asciiLower(f.to) == acc, out = asciiLower(f.from) == acc;
             if (!in && !out) return makeError(ErrorCode::InvalidInput, "transfer " + f.hash + " does not involve " + account);
             CTRN_ASSIGN(auto ins, m_db->prepare(
                 "INSERT OR IGNORE INTO token_transfers (chain_id, account, hash, log_index, token, sender, recipient, amount, kind, "
                 "block_number, block_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
-            ins.bind(1, chain).bind(2, acc).bind(3, lowerText(f.hash)).bind(4, f.logIndex).bind(5, f.token).bind(6, f.from).bind(7, f.to)
+            ins.bind(1, chain).bind(2, acc).bind(3, asciiLower(f.hash)).bind(4, f.logIndex).bind(5, f.token).bind(6, f.from).bind(7, f.to)
                 .bind(8, f.amount).bind(9, in && out ? "self" : in ? "received" : "sent").bind(10, f.blockNumber)
-                .bind(11, lowerText(f.blockHash)).bind(12, f.timestamp);
+                .bind(11, asciiLower(f.blockHash)).bind(12, f.timestamp);
             CTRN_TRY(ins.run());
         }
         CTRN_ASSIGN(auto mark, m_db->prepare("INSERT INTO transfer_scans (chain_id, account, token, scanned_to) VALUES (?1, ?2, ?3, ?4) "

@@ -5,6 +5,7 @@
 #include <core/encoding/abi.h>
 #include <core/rpc/node.h>
 #include <core/util/hex.h>
+#include <core/util/text.h>
 
 #include <algorithm>
 #include <map>
@@ -12,11 +13,6 @@
 
 namespace ctrn::wallet {
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string quantity(std::uint64_t n) { return toQuantityHex(U256(n)); }
 
@@ -121,7 +117,7 @@ Result<TransferScanReport> scanTokenTransfers(rpc::RpcClient& client, storage::W
         for (const auto& log : logs) {
             CTRN_ASSIGN(auto n, chain::json::quantity64(log, "blockNumber"));
             auto block = known.find(n);
-            if (log.value("removed", false) || block == known.end() || block->second.hash != lower(log.value("blockHash", std::string()))) {
+            if (log.value("removed", false) || block == known.end() || block->second.hash != asciiLower(log.value("blockHash", std::string()))) {
                 moved = true; // the chain changed between the logs and the headers
                 break;
             }
@@ -129,7 +125,7 @@ Result<TransferScanReport> scanTokenTransfers(rpc::RpcClient& client, storage::W
             // ERC-721's Transfer has the same topic 0 and a fourth topic; the
             // node may also send what was not asked for.
             CTRN_ASSIGN(auto emitter, chain::json::address(log, "address"));
-            if (emitter != token || !topics.is_array() || topics.size() != 3 || lower(topics[0].get<std::string>()) != topic0) continue;
+            if (emitter != token || !topics.is_array() || topics.size() != 3 || asciiLower(topics[0].get<std::string>()) != topic0) continue;
             CTRN_ASSIGN(auto sender, topicAddress(topics[1]));
             CTRN_ASSIGN(auto recipient, topicAddress(topics[2]));
             if (sender != account && recipient != account) continue;
