@@ -26,7 +26,7 @@ private slots:
 
     void everyPage_data() {
         QTest::addColumn<QString>("page");
-        QFile registry(QStringLiteral(CTRN_SOURCE_DIR "/app/desktop/qml/PageRegistry.qml"));
+        QFile registry(QStringLiteral(CTRN_SOURCE_DIR "/qml/PageRegistry.qml"));
         QVERIFY(registry.open(QIODevice::ReadOnly));
         static const QRegularExpression entry(QStringLiteral("\\{\\s*id:\\s*\"([a-z0-9_-]+)\""));
         auto it = entry.globalMatch(QString::fromUtf8(registry.readAll()));

@@ -29,7 +29,7 @@ constexpr int kScreenshotTimeoutMs = 60000;
 bool loadMainWindow(QQmlApplicationEngine& engine) {
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.load(QUrl(QStringLiteral("qrc:/Computronium/qml/Main.qml")));
+    engine.load(QUrl(QStringLiteral("qrc:/Computronium/Main.qml")));
     return !engine.rootObjects().isEmpty();
 }
 

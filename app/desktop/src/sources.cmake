@@ -1,0 +1,27 @@
+# The desktop app's C++ (view models, the shell, the framework), by section.
+# qml/CMakeLists.txt compiles them into the QML module's library; a new view
+# model is one line in its section here (DESIGN.md layout:
+# app/desktop/src/{framework,shell,wallet,staking,governance,marketplace,models,revenue}/).
+set(CTRN_DESKTOP_SRC "${CMAKE_CURRENT_LIST_DIR}")
+set(CTRN_DESKTOP_SECTIONS framework shell wallet)
+
+set(CTRN_DESKTOP_SOURCES
+  # shell: composition root, worker, preferences, networks, session, onboarding
+  shell/app.cpp shell/app.h
+  shell/app_context.cpp shell/app_context.h
+  shell/preferences.cpp shell/preferences.h
+  shell/network_model.cpp shell/network_model.h
+  shell/password_strength.cpp shell/password_strength.h
+  shell/onboarding_controller.cpp shell/onboarding_controller.h
+  shell/session_controller.cpp shell/session_controller.h
+  shell/startup_report.h
+  # wallet: accounts, send, receive, history, address book
+  wallet/wallet_jobs.cpp wallet/wallet_jobs.h
+  wallet/accounts_model.cpp wallet/accounts_model.h
+  wallet/send_controller.cpp wallet/send_controller.h
+  wallet/receive_controller.cpp wallet/receive_controller.h
+  wallet/history_model.cpp wallet/history_model.h
+  wallet/address_book_model.cpp wallet/address_book_model.h
+  wallet/qr_code_item.cpp wallet/qr_code_item.h
+  wallet/balance_verification.cpp wallet/balance_verification.h)
+list(TRANSFORM CTRN_DESKTOP_SOURCES PREPEND "${CTRN_DESKTOP_SRC}/")
