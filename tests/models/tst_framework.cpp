@@ -16,6 +16,8 @@
 #include "session_controller.h"
 #include "view_model.h"
 
+#include <core/lightclient/checked.h>
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 

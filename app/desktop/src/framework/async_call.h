@@ -39,6 +39,8 @@ private:
 
 // The text of an error for the screen: its message, first letter capitalised.
 QString errorText(const Error& error);
+// Core's text (UTF-8) for the screen.
+inline QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 namespace detail {
 template <typename T>

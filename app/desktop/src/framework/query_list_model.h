@@ -28,6 +28,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>

@@ -9,7 +9,6 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString eth(const U256& wei) { return qs(interfaces::formatAmount(wei, 18)) + QStringLiteral(" ETH"); }
 QString gwei(const U256& wei) { return qs(interfaces::formatAmount(wei, 9)); }
 

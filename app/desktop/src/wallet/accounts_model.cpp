@@ -10,7 +10,6 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QPointer<AccountsModel> g_instance;
 

@@ -4,7 +4,6 @@
 
 namespace ctrn::desktop {
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 } // namespace
 
 AddressBookModel::AddressBookModel(QObject* parent) : AddressBookModel(appJobRunner(), parent) {

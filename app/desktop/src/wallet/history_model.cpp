@@ -10,7 +10,6 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 // What a refresh reads beside the rows.
 struct Side {

@@ -5,7 +5,6 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString gwei(const U256& wei) { return qs(interfaces::formatAmount(wei, 9)); }
 QString eth(const U256& wei) { return qs(interfaces::formatAmount(wei, 18)); }
 
