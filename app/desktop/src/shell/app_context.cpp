@@ -5,8 +5,6 @@
 #include "preferences.h"
 #include "session_controller.h"
 
-#include <core/wallet/wallet_manager.h>
-
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -74,7 +72,7 @@ void Worker::shutdown() {
 
 AppContext::AppContext(LaunchOptions options, QObject* parent) : QObject(parent), m_options(std::move(options)) {
     qRegisterMetaType<Worker::Continuation>();
-    m_dataDir = m_options.dataDir.isEmpty() ? QString::fromStdString(wallet::defaultDataDir()) : m_options.dataDir;
+    m_dataDir = m_options.dataDir.isEmpty() ? QString::fromStdString(interfaces::defaultDataDir()) : m_options.dataDir;
     QDir().mkpath(m_dataDir);
     m_preferences = new Preferences(m_dataDir + QStringLiteral("/desktop.ini"), this);
     m_networks = new NetworkModel(m_preferences, this);

@@ -16,7 +16,7 @@ struct Outcome {
 // One proof outcome folded into `out`; false when it ends the verification
 // (a mismatch or no proof: nothing is shown as a value then).
 template <typename T>
-bool fold(const Result<lightclient::Checked<T>>& checked, Outcome& out, T& value) {
+bool fold(const Result<interfaces::Checked<T>>& checked, Outcome& out, T& value) {
     if (!checked) {
         out = {"unavailable", 0, std::nullopt, 0, checked.error().message};
         return false;

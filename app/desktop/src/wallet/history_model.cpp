@@ -162,7 +162,7 @@ void HistoryModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) return;
     setLoading(true);
     std::optional<interfaces::HistoryKey> after;
-    if (!m_rows.empty()) after = storage::historyKey(m_rows.back());
+    if (!m_rows.empty()) after = interfaces::historyKey(m_rows.back());
     const bool first = m_rows.empty();
     const auto account = accountAddress();
     const auto limit = static_cast<std::size_t>(m_pageSize);

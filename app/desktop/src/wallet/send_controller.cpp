@@ -162,10 +162,12 @@ std::optional<interfaces::SendRequest> SendController::request(QString* why) con
             *why = m_feeError;
             return std::nullopt;
         }
-        r.customFee = rpc::Fee{*interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9),
-                               *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9)};
+        r.customFee = interfaces::Fee{*interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9),
+                                      *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9)};
     } else {
-        r.level = rpc::parseFeeLevel(m_feeLevel.toStdString()).value_or(rpc::FeeLevel::Normal);
+        r.level = m_feeLevel == QStringLiteral("slow")   ? interfaces::FeeLevel::Slow
+                  : m_feeLevel == QStringLiteral("fast") ? interfaces::FeeLevel::Fast
+                                                          : interfaces::FeeLevel::Normal;
     }
     return r;
 }
@@ -193,13 +195,13 @@ void SendController::fail(quint64 id, const QString& message) {
 
 quint64 SendController::loadFees() {
     auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<rpc::FeeEstimates>>(
+    *id = m_runner->call<Result<interfaces::FeeEstimates>>(
         this, [](interfaces::Services& s) { return s.node->feeEstimates(); },
-        [this, id](Result<rpc::FeeEstimates> r) {
+        [this, id](Result<interfaces::FeeEstimates> r) {
             if (!r) return fail(*id, errorText(r.error()));
             m_feePresets.clear();
-            const std::pair<const char*, rpc::FeeLevel> levels[] = {
-                {"slow", rpc::FeeLevel::Slow}, {"normal", rpc::FeeLevel::Normal}, {"fast", rpc::FeeLevel::Fast}};
+            const std::pair<const char*, interfaces::FeeLevel> levels[] = {
+                {"slow", interfaces::FeeLevel::Slow}, {"normal", interfaces::FeeLevel::Normal}, {"fast", interfaces::FeeLevel::Fast}};
             for (const auto& [name, level] : levels) {
                 const auto& fee = r->level(level);
                 // A plain ETH transfer's most it can cost, to compare presets.
