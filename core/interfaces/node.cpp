@@ -1,4 +1,5 @@
 #include <core/interfaces/backend.h>
+#include <core/interfaces/convert.h>
 
 #include <core/wallet/token_balance.h>
 
@@ -11,12 +12,19 @@ public:
 
     std::uint64_t chainId() override { return m_backend->chainId; }
     Result<std::uint64_t> head() override { return m_backend->node->blockNumber(); }
-    Result<rpc::Unverified<U256>> balance(const chain::Address& account) override { return m_backend->node->balance(account); }
-    Result<rpc::Unverified<U256>> tokenBalance(const chain::Address& token, const chain::Address& owner) override {
-        return m_backend->node->tokenBalance(token, owner);
+    Result<U256> balance(const chain::Address& account) override {
+        CTRN_ASSIGN(auto b, m_backend->node->balance(account));
+        return b.unverifiedValue();
+    }
+    Result<U256> tokenBalance(const chain::Address& token, const chain::Address& owner) override {
+        CTRN_ASSIGN(auto b, m_backend->node->tokenBalance(token, owner));
+        return b.unverifiedValue();
     }
     Result<unsigned> tokenDecimals(const chain::Address& token) override { return m_backend->node->tokenDecimals(token); }
-    Result<rpc::FeeEstimates> feeEstimates() override { return m_backend->node->estimateFees(); }
+    Result<FeeEstimates> feeEstimates() override {
+        CTRN_ASSIGN(auto e, m_backend->node->estimateFees());
+        return fromRpc(e);
+    }
 
     Status poll() override {
         CTRN_ASSIGN(std::uint64_t head, m_backend->node->blockNumber());
@@ -68,7 +76,8 @@ public:
 
     Result<FaucetGrant> fundFromFaucet(const chain::Address& account) override {
         if (!m_backend->deployment) return makeError(ErrorCode::Unsupported, "the faucet only works on the local devnet");
-        return wallet::fundFromDevnetFaucet(*m_backend->node, *m_backend->deployment, account);
+        CTRN_ASSIGN(auto grant, wallet::fundFromDevnetFaucet(*m_backend->node, *m_backend->deployment, account));
+        return fromWallet(grant);
     }
 
 private:

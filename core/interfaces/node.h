@@ -1,24 +1,60 @@
 // interfaces::Node: what the app asks of the chain — the chain id it is on,
 // the head, balances (as the node reports them: Unverified until the light
-// client proves them) and fee estimates — and a subscription to new heads.
+// client proves them: Node's figures are all unverified) and fee estimates — and a subscription to new heads.
 // Plain values in and out; the implementation is rpc::EthNode over the
 // configured endpoints. Not thread-safe: the app calls it from its worker.
 #pragma once
 
 #include <core/chain/address.h>
+#include <core/chain/hash.h>
 #include <core/interfaces/handler.h>
-#include <core/rpc/node.h>
-#include <core/rpc/unverified.h>
 #include <core/util/result.h>
 #include <core/util/uint256.h>
-#include <core/wallet/devnet_faucet.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 
+namespace ctrn::rpc {
+class Transport; // how JSON-RPC requests travel (HTTP in the app, a fake in tests)
+}
+
 namespace ctrn::interfaces {
+
+// How the services talk to the node(s): per-request timeout, retries with
+// doubling backoff, and how many endpoints must agree on a read.
+struct NodeOptions {
+    std::chrono::milliseconds timeout{10000};
+    int retries = 2;
+    std::chrono::milliseconds backoff{200};
+    std::size_t quorum = 1;
+    // How to wait between retries (tests replace it to run instantly).
+    std::function<void(std::chrono::milliseconds)> sleep;
+};
+
+// EIP-1559 fees per gas, wei.
+struct Fee {
+    U256 maxFeePerGas = 0;
+    U256 maxPriorityFeePerGas = 0;
+};
+
+enum class FeeLevel { Slow, Normal, Fast };
+
+// The node's fee presets (from eth_feeHistory) and the next block's base fee.
+struct FeeEstimates {
+    U256 baseFee = 0;
+    Fee slow, normal, fast;
+    const Fee& level(FeeLevel l) const { return l == FeeLevel::Slow ? slow : l == FeeLevel::Fast ? fast : normal; }
+};
+
+// What the devnet faucet gave.
+struct FaucetGrant {
+    U256 eth = 0;  // wei added to the account's balance
+    U256 ctrn = 0; // CTRN units transferred
+    chain::Hash ctrnTransaction; // the treasury's CTRN transfer, mined
+};
 
 // --- Wallet pages (desktop) -------------------------------------------------
 
@@ -44,8 +80,6 @@ struct AccountBalances {
     bool verified = false;
 };
 
-using FaucetGrant = wallet::FaucetGrant;
-
 class Node {
 public:
     virtual ~Node() = default;
@@ -55,11 +89,11 @@ public:
     // The latest block number.
     virtual Result<std::uint64_t> head() = 0;
     // Wei.
-    virtual Result<rpc::Unverified<U256>> balance(const chain::Address& account) = 0;
+    virtual Result<U256> balance(const chain::Address& account) = 0;
     // ERC-20 balanceOf, in the token's smallest unit, and its decimals.
-    virtual Result<rpc::Unverified<U256>> tokenBalance(const chain::Address& token, const chain::Address& owner) = 0;
+    virtual Result<U256> tokenBalance(const chain::Address& token, const chain::Address& owner) = 0;
     virtual Result<unsigned> tokenDecimals(const chain::Address& token) = 0;
-    virtual Result<rpc::FeeEstimates> feeEstimates() = 0;
+    virtual Result<FeeEstimates> feeEstimates() = 0;
 
     // Asks the node for its head once and, when it moved, tells the
     // new-head subscribers. The app's worker calls it on a timer; there is

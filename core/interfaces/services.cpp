@@ -1,6 +1,7 @@
 #include <core/interfaces/services.h>
 
 #include <core/interfaces/backend.h>
+#include <core/interfaces/convert.h>
 #include <core/rpc/qt_transport.h>
 
 #include <filesystem>
@@ -17,7 +18,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     auto b = std::make_shared<Backend>();
     CTRN_ASSIGN(b->store, storage::WalletStore::open(options.dataDir + "/wallet.sqlite"));
     auto verifierTransport = transport;
-    b->client = std::make_unique<rpc::RpcClient>(options.urls, std::move(transport), options.client);
+    b->client = std::make_unique<rpc::RpcClient>(options.urls, std::move(transport), toRpc(options.client));
     CTRN_TRY(b->client->connect(options.chainId));
     b->chainId = options.chainId;
     b->deployment = options.deployment;
@@ -67,13 +68,15 @@ Result<chain::Deployment> readDeployment(const std::string& name, const std::str
 std::shared_ptr<rpc::Transport> makeHttpTransport() { return std::make_shared<rpc::QtHttpTransport>(); }
 
 Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
-                                   rpc::ClientOptions options) {
-    rpc::RpcClient client({url}, std::move(transport), options);
+                                   NodeOptions options) {
+    rpc::RpcClient client({url}, std::move(transport), toRpc(options));
     // Without an expected id connect() learns it from the node.
     CTRN_TRY(client.connect(std::nullopt));
     if (!client.chainId()) return makeError(ErrorCode::NodeError, url + " did not report a chain id");
     return *client.chainId();
 }
 // --- end desktop shell -------------------------------------------------------
+
+std::string defaultDataDir() { return wallet::defaultDataDir(); }
 
 } // namespace ctrn::interfaces

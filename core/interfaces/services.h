@@ -9,9 +9,6 @@
 #include <core/interfaces/node.h>
 #include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
-#include <core/rpc/client.h>
-#include <core/rpc/transport.h>
-#include <core/wallet/wallet_manager.h>
 
 #include <chrono>
 #include <memory>
@@ -25,10 +22,11 @@ struct ServicesOptions {
     std::string dataDir;               // holds wallet.sqlite and wallets/
     std::vector<std::string> urls;     // JSON-RPC endpoints
     std::uint64_t chainId = 31337;     // the node(s) must serve this chain
-    rpc::ClientOptions client;
+    NodeOptions client;
     crypto::KeystoreParams keystore;   // for newly written key files
     std::chrono::seconds idleTimeout{300};
-    wallet::KeyRing::Clock clock;      // tests inject one; default steady_clock
+    // The key ring's idle clock: tests inject one; default steady_clock.
+    std::function<std::chrono::steady_clock::time_point()> clock;
     // The network's deployment manifest (chain/deployment.h): where CTRN
     // lives, and whether this is the devnet (faucet). Absent: ETH only.
     std::optional<chain::Deployment> deployment;
@@ -61,7 +59,9 @@ std::shared_ptr<rpc::Transport> makeHttpTransport();
 // The chain id the node at `url` serves (eth_chainId), asked before a
 // network is saved so a typo'd endpoint or a wrong chain is caught then.
 Result<std::uint64_t> queryChainId(const std::string& url, std::shared_ptr<rpc::Transport> transport,
-                                   rpc::ClientOptions options = {});
+                                   NodeOptions options = {});
+// The default data directory ($XDG_DATA_HOME/computronium-wallet).
+std::string defaultDataDir();
 // --- end desktop shell -------------------------------------------------------
 
 } // namespace ctrn::interfaces

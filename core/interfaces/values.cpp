@@ -3,6 +3,7 @@
 #include <core/chain/address.h>
 #include <core/chain/u256.h>
 #include <core/wallet/eip681.h>
+#include <core/wallet/wallet_manager.h>
 
 namespace ctrn::interfaces {
 
@@ -14,6 +15,8 @@ Result<U256> parseAmount(std::string_view text, unsigned decimals) {
 }
 
 Result<U256> parseInteger(std::string_view text) { return parseU256(text); }
+
+Status checkWalletName(std::string_view name) { return wallet::checkWalletNameFormat(name); }
 
 std::string integerText(const U256& value) { return toDecimal(value); }
 

@@ -27,6 +27,11 @@ std::string integerText(const U256& value);
 // with a wrong checksum, a wrong length or a missing 0x is an error saying so.
 Result<std::string> checksumAddress(std::string_view text);
 
+// Whether `name` may name a wallet (the rule ctrn applies too: 1 to 64
+// letters, digits, '-', '_' or '.', not starting with '.'); the sentence
+// says what is wrong. Whether the name is taken is checked on creation.
+Status checkWalletName(std::string_view name);
+
 // The EIP-681 payment request a receive QR code shows: ETH to `address`,
 // or with `token` an ERC-20 transfer to `address`; `amount` (smallest unit)
 // when the user asked for one.

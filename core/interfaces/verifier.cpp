@@ -1,19 +1,23 @@
 #include <core/interfaces/verifier.h>
 
+#include <core/interfaces/convert.h>
+
 #include <core/lightclient/light_client.h>
 #include <core/lightclient/protocol_proofs.h>
 
 namespace ctrn::interfaces {
 namespace {
 
-using lightclient::Checked;
+Mismatch toInterfaces(const lightclient::Mismatch& m) { return {lightclient::mismatchKindName(m.kind), m.message, m.endpoint}; }
 
+// The light client's Checked<U> as the interfaces' Checked<T>: the same
+// state, the value mapped by `f`.
 template <typename T, typename U, typename F>
-Checked<T> mapChecked(const Checked<U>& in, F f) {
-    if (in.isMismatch()) return Checked<T>(in.mismatch());
-    if (in.isUnverified()) return Checked<T>(rpc::Unverified<T>(f(in.unverified().unverifiedValue())));
+Checked<T> mapChecked(const lightclient::Checked<U>& in, F f) {
+    if (in.isMismatch()) return Checked<T>(toInterfaces(in.mismatch()));
+    if (in.isUnverified()) return Checked<T>(Unverified<T>(f(in.unverified().unverifiedValue())));
     const auto& v = in.verified();
-    return Checked<T>(lightclient::Verified<T>(f(v.value()), v.blockNumber(), v.blockHash()));
+    return Checked<T>(Verified<T>(f(v.value()), v.blockNumber(), v.blockHash()));
 }
 
 class LightVerifier : public Verifier {
@@ -24,15 +28,15 @@ public:
         o.chainId = options.chainId;
         o.checkpoint = {{options.checkpointNumber, options.checkpointHash}, options.checkpointSource, 0, 0};
         o.quorum = options.quorum;
-        m_client = std::make_unique<lightclient::LightClient>(options.urls, std::move(transport), options.client, *m_store, o);
+        m_client = std::make_unique<lightclient::LightClient>(options.urls, std::move(transport), toRpc(options.client), *m_store, o);
     }
 
     Result<lightclient::Verdict<Ok>> connect() { return m_client->connect(); }
 
     Result<Checked<std::uint64_t>> syncHead() override {
         CTRN_ASSIGN(auto head, m_client->syncHead());
-        if (!head) return Checked<std::uint64_t>(head.mismatch());
-        return Checked<std::uint64_t>(lightclient::Verified<std::uint64_t>(head->header.number, head->header.number, head->hash));
+        if (!head) return Checked<std::uint64_t>(toInterfaces(head.mismatch()));
+        return Checked<std::uint64_t>(Verified<std::uint64_t>(head->header.number, head->header.number, head->hash));
     }
 
     Result<Checked<U256>> balance(const chain::Address& account) override {

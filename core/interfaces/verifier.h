@@ -1,5 +1,5 @@
 // interfaces::Verifier: what the app shows as verified. Every value comes
-// back as lightclient::Checked<T> — Verified (with its block), Unverified
+// back as Checked<T> (checked.h) — Verified (with its block), Unverified
 // (no proof possible) or Mismatch (the node lied; no value) — so the view
 // must handle each state and cannot show an unverified figure as verified.
 // Built next to Node by makeVerifier over the same endpoints; not
@@ -8,9 +8,8 @@
 
 #include <core/chain/address.h>
 #include <core/chain/hash.h>
-#include <core/lightclient/checked.h>
-#include <core/rpc/client.h>
-#include <core/rpc/transport.h>
+#include <core/interfaces/checked.h>
+#include <core/interfaces/node.h>
 #include <core/util/result.h>
 #include <core/util/uint256.h>
 
@@ -46,13 +45,13 @@ public:
     virtual ~Verifier() = default;
 
     // Follows the endpoints to their agreed head; the number verified.
-    virtual Result<lightclient::Checked<std::uint64_t>> syncHead() = 0;
+    virtual Result<Checked<std::uint64_t>> syncHead() = 0;
     // Wei, proven with eth_getProof at the verified head.
-    virtual Result<lightclient::Checked<U256>> balance(const chain::Address& account) = 0;
+    virtual Result<Checked<U256>> balance(const chain::Address& account) = 0;
     // CTRN (smallest unit), proven from the token's storage layout.
-    virtual Result<lightclient::Checked<U256>> ctrnBalance(const chain::Address& owner) = 0;
+    virtual Result<Checked<U256>> ctrnBalance(const chain::Address& owner) = 0;
     // A mined transaction's status and log count, proven by its block's receipt trie.
-    virtual Result<lightclient::Checked<TxOutcome>> transactionOutcome(const chain::Hash& hash) = 0;
+    virtual Result<Checked<TxOutcome>> transactionOutcome(const chain::Hash& hash) = 0;
     virtual VerifierStatus status() = 0;
 };
 
@@ -64,7 +63,7 @@ struct VerifierOptions {
     chain::Hash checkpointHash;    // from the manifest, the network settings or the user
     std::string checkpointSource = "manifest";
     std::size_t quorum = 1;
-    rpc::ClientOptions client;
+    NodeOptions client;
     std::string storageLayoutDir;  // resources/storage-layout
     std::optional<chain::Address> ctrnToken;
 };

@@ -1,4 +1,5 @@
 #include <core/interfaces/backend.h>
+#include <core/interfaces/convert.h>
 
 #include <core/chain/u256.h>
 #include <core/encoding/abi.h>
@@ -74,12 +75,13 @@ public:
     void lock() override { m_backend->keys->lock(); }
     bool isUnlocked(const chain::Address& account) override { return m_backend->keys->isUnlocked(account); }
 
-    Result<SendResult> send(const SendRequest& request) override { return announce(m_backend->service->send(request)); }
+    Result<SendResult> send(const SendRequest& request) override { return announce(m_backend->service->send(toWallet(request))); }
     Result<SendResult> speedUp(const chain::Hash& hash) override { return announce(m_backend->service->speedUp(hash)); }
     Result<SendResult> cancel(const chain::Hash& hash) override { return announce(m_backend->service->cancel(hash)); }
 
     Result<SyncReport> sync() override {
-        CTRN_ASSIGN(auto report, m_backend->service->reconcile());
+        CTRN_ASSIGN(auto reconciled, m_backend->service->reconcile());
+        const SyncReport report = fromWallet(reconciled);
         const std::pair<const std::vector<std::string>*, const char*> finals[] = {
             {&report.mined, "mined"}, {&report.failed, "failed"}, {&report.replaced, "replaced"}, {&report.dropped, "dropped"}};
         for (const auto& [hashes, status] : finals)
@@ -89,10 +91,16 @@ public:
     Result<std::vector<Transaction>> history(const std::optional<chain::Address>& account, std::size_t limit) override {
         std::optional<std::string> address;
         if (account) address = account->checksummed();
-        return m_backend->store->history(m_backend->chainId, address, limit);
+        CTRN_ASSIGN(auto rows, m_backend->store->history(m_backend->chainId, address, limit));
+        return fromStorage(rows);
     }
 
-    Result<std::vector<Contact>> contacts() override { return m_backend->store->contacts(); }
+    Result<std::vector<Contact>> contacts() override {
+        CTRN_ASSIGN(auto entries, m_backend->store->contacts());
+        std::vector<Contact> out;
+        for (const auto& e : entries) out.push_back({e.address, e.label});
+        return out;
+    }
     Status setContact(const Contact& contact) override {
         // Stored checksummed, so one address is one entry however it was typed.
         CTRN_ASSIGN(auto a, chain::Address::fromHex(contact.address));
@@ -115,7 +123,7 @@ public:
 
     Result<TxPreview> preview(const SendRequest& request) override {
         CTRN_TRY(checkBalance(request));
-        CTRN_ASSIGN(auto prepared, m_backend->service->prepare(request));
+        CTRN_ASSIGN(auto prepared, m_backend->service->prepare(toWallet(request)));
         TxPreview p;
         p.from = request.from.checksummed();
         p.to = prepared.tx.to ? prepared.tx.to->checksummed() : std::string();
@@ -123,7 +131,7 @@ public:
         p.recipient = request.to.checksummed();
         p.data = toHex(prepared.tx.data);
         p.gasLimit = prepared.tx.gas;
-        p.fee = {prepared.tx.maxFeePerGas, prepared.tx.maxPriorityFeePerGas};
+        p.fee = Fee{prepared.tx.maxFeePerGas, prepared.tx.maxPriorityFeePerGas};
         p.maxGasCost = prepared.maxGasCost;
         p.maxTotalCost = prepared.maxTotalCost;
         if (!prepared.tx.data.empty()) {
@@ -163,7 +171,7 @@ public:
             maxFee = probe.customFee->maxFeePerGas;
         } else {
             CTRN_ASSIGN(auto estimates, m_backend->node->estimateFees());
-            maxFee = estimates.level(probe.level).maxFeePerGas;
+            maxFee = estimates.level(toRpc(probe.level)).maxFeePerGas;
         }
         CTRN_ASSIGN(auto balance, m_backend->node->balance(probe.from, "pending"));
         const U256 gasCost = gas * maxFee;
@@ -184,12 +192,19 @@ public:
 
     Result<std::vector<Transaction>> historyPage(const std::optional<chain::Address>& account, const std::optional<HistoryKey>& after,
                                                  std::size_t limit) override {
-        return m_backend->store->historyPage(m_backend->chainId, addressText(account), after, limit);
+        std::optional<storage::HistoryKey> key;
+        if (after) key = toStorage(*after);
+        CTRN_ASSIGN(auto rows, m_backend->store->historyPage(m_backend->chainId, addressText(account), key, limit));
+        return fromStorage(rows);
     }
     Result<std::uint64_t> historyCount(const std::optional<chain::Address>& account) override {
         return m_backend->store->historyCount(m_backend->chainId, addressText(account));
     }
-    Result<std::optional<Transaction>> transaction(const chain::Hash& hash) override { return m_backend->store->transaction(hash.hex()); }
+    Result<std::optional<Transaction>> transaction(const chain::Hash& hash) override {
+        CTRN_ASSIGN(auto row, m_backend->store->transaction(hash.hex()));
+        if (!row) return std::optional<Transaction>();
+        return std::optional<Transaction>(fromStorage(*row));
+    }
     Result<TransferScan> scanTransfers(const std::optional<chain::Address>& account) override {
         TransferScan out;
         if (!m_backend->deployment) return out;
@@ -263,9 +278,10 @@ private:
         return std::make_pair(chain::Address(values[0].asAddress()), amount);
     }
 
-    Result<SendResult> announce(Result<SendResult> sent) {
-        if (sent) m_changed.notify(sent->hash.hex(), std::string("pending"));
-        return sent;
+    Result<SendResult> announce(Result<wallet::SendResult> sent) {
+        if (!sent) return sent.error();
+        m_changed.notify(sent->hash.hex(), std::string("pending"));
+        return fromWallet(*sent);
     }
 
     std::shared_ptr<Backend> m_backend;
@@ -273,6 +289,8 @@ private:
 };
 
 } // namespace
+
+HistoryKey historyKey(const Transaction& row) { return fromStorage(storage::historyKey(toStorage(row))); }
 
 std::unique_ptr<Wallet> makeWallet(std::shared_ptr<Backend> backend) { return std::make_unique<WalletImpl>(std::move(backend)); }
 

@@ -2,8 +2,8 @@
 // accounts, create and import, unlock and lock, send (ETH or ERC-20),
 // speed up and cancel, settle the journal (sync), the history and the
 // address book — and a subscription to transaction status changes.
-// Plain values in and out (the value structs of core/wallet and
-// core/storage are plain data, so they are used as they are). Secrets go in
+// Plain values in and out, defined here: no storage row or wallet type
+// crosses into app/ (wallet.cpp converts). Secrets go in
 // as ByteView/SecureString and are never kept beyond the KeyRing.
 // Not thread-safe: the app calls it from its worker.
 #pragma once
@@ -11,11 +11,10 @@
 #include <core/chain/address.h>
 #include <core/chain/hash.h>
 #include <core/interfaces/handler.h>
-#include <core/storage/wallet_store.h>
+#include <core/interfaces/node.h>
 #include <core/util/bytes.h>
 #include <core/util/result.h>
 #include <core/util/secure_buffer.h>
-#include <core/wallet/wallet_service.h>
 
 #include <cstdint>
 #include <functional>
@@ -39,15 +38,74 @@ struct WalletSummary {
     std::vector<AccountSummary> accounts;
 };
 
-using SendRequest = wallet::SendRequest;
-using SendResult = wallet::SendResult;
-using SyncReport = wallet::ReconcileReport;
-using Transaction = storage::TxRecord;
-using Contact = storage::AddressBookEntry;
+// An ETH or ERC-20 transfer as the user asked for it.
+struct SendRequest {
+    chain::Address from;
+    chain::Address to;
+    U256 amount = 0;                     // wei, or token units with `token`
+    std::optional<chain::Address> token; // ERC-20 contract
+    FeeLevel level = FeeLevel::Normal;
+    std::optional<Fee> customFee;
+    std::optional<U256> gasLimit;
+};
+
+struct SendResult {
+    chain::Hash hash;
+    std::uint64_t nonce = 0;
+    U256 gasLimit = 0;
+    Fee fee;
+    // false: signed and journaled, but the node could not be reached; the
+    // next sync broadcasts it.
+    bool broadcast = false;
+    std::optional<std::string> broadcastError;
+};
+
+// What settling the journal found, by hash.
+struct SyncReport {
+    std::vector<std::string> mined, failed, dropped, replaced, rebroadcast, pending;
+};
+
+// One row of the history: a send of this wallet (journal or final), or a
+// token transfer to or from one of its accounts found on chain.
+struct Transaction {
+    std::string hash;
+    std::uint64_t chainId = 0;
+    std::string from;
+    std::uint64_t nonce = 0;
+    std::optional<std::string> to;
+    std::string value = "0";               // wei
+    std::optional<std::string> token;      // ERC-20 contract, for token sends
+    std::optional<std::string> tokenAmount;
+    std::string kind = "send";             // send, token, speedup, cancel, a protocol action; found: received, sent, self
+    std::optional<std::string> replaces;   // hash of the tx this one replaces
+    bool broadcast = false;                // journal: the node accepted it at least once
+    std::string status = "pending";        // pending; history: mined, failed, replaced, dropped
+    std::optional<std::int64_t> blockNumber;
+    std::int64_t createdAt = 0;
+    bool inJournal = true;
+    std::optional<std::int64_t> logIndex;  // found transfers: the log's index in its block
+    std::optional<std::string> account;    // found transfers: the account it was found for
+};
+
+struct Contact {
+    std::string address; // EIP-55
+    std::string label;
+};
 
 // --- Wallet pages (desktop) -------------------------------------------------
 
-using HistoryKey = storage::HistoryKey;
+// Where a history page ends: the last row's position in the history's order
+// (historyKey()); the next page starts after it.
+struct HistoryKey {
+    bool pending = false;
+    std::int64_t createdAt = 0;
+    std::int64_t block = 0;
+    std::uint64_t nonce = 0;
+    std::string hash;
+    bool transfer = false;
+    std::string account; // found transfers: the account, lower-case
+};
+HistoryKey historyKey(const Transaction& row);
 
 // What a look for CTRN transfers on chain found (Wallet::scanTransfers).
 struct TransferScan {
@@ -70,7 +128,7 @@ struct TxPreview {
     unsigned tokenDecimals = 18;
     std::string data;          // call data, 0x hex
     U256 gasLimit = 0;
-    rpc::Fee fee;              // per gas, wei
+    Fee fee;                   // per gas, wei
     U256 maxGasCost = 0;       // gasLimit x maxFeePerGas (wei)
     U256 maxTotalCost = 0;     // value + maxGasCost (wei)
 };

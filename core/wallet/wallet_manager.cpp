@@ -83,13 +83,18 @@ WalletManager::WalletManager(std::string dataDir, storage::WalletStore& store, c
 
 std::string WalletManager::walletDir(const std::string& name) const { return m_dataDir + "/wallets/" + name; }
 
-Status WalletManager::checkName(const std::string& name) {
+Status checkWalletNameFormat(std::string_view name) {
     if (name.empty() || name.size() > 64)
         return makeError(ErrorCode::InvalidInput, "wallet name must be 1 to 64 characters");
     for (char c : name)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
             return makeError(ErrorCode::InvalidInput, "wallet name may use letters, digits, '-', '_' and '.' only");
     if (name[0] == '.') return makeError(ErrorCode::InvalidInput, "wallet name may not start with '.'");
+    return Ok{};
+}
+
+Status WalletManager::checkName(const std::string& name) {
+    CTRN_TRY(checkWalletNameFormat(name));
     CTRN_ASSIGN(auto existing, m_store.wallet(name));
     if (existing || fs::exists(walletDir(name)))
         return makeError(ErrorCode::InvalidInput, "a wallet named '" + name + "' already exists");

@@ -24,6 +24,11 @@
 namespace ctrn::wallet {
 
 // $XDG_DATA_HOME/computronium-wallet, else ~/.local/share/computronium-wallet.
+// The one rule for a wallet's name (it names a folder): 1 to 64 letters,
+// digits, '-', '_' or '.', not starting with '.'. The app and ctrn both ask
+// it, so they accept the same names.
+Status checkWalletNameFormat(std::string_view name);
+
 std::string defaultDataDir();
 
 // Writes `text` to `path` through a 0600 temporary file, fsync and rename,

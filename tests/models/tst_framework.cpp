@@ -16,7 +16,7 @@
 #include "session_controller.h"
 #include "view_model.h"
 
-#include <core/lightclient/checked.h>
+#include <core/interfaces/checked.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -270,19 +270,19 @@ private slots:
     }
 
     void checkedPresenter() {
-        using lightclient::Checked;
-        Result<Checked<U256>> verified{Checked<U256>(lightclient::Verified<U256>(U256(1500000), 42, chain::Hash{}))};
+        using interfaces::Checked;
+        Result<Checked<U256>> verified{Checked<U256>(interfaces::Verified<U256>(U256(1500000), 42, chain::Hash{}))};
         auto v = presentChecked(verified, 6); // a 6-decimal token
         QCOMPARE(v.state, QStringLiteral("verified"));
         QCOMPARE(v.figure, QStringLiteral("1.5"));
         QCOMPARE(v.block, QStringLiteral("42"));
         QVERIFY(v.shown());
-        Result<Checked<U256>> unverified{Checked<U256>(rpc::Unverified<U256>(U256(2)))};
+        Result<Checked<U256>> unverified{Checked<U256>(interfaces::Unverified<U256>(U256(2), "this node does not serve proofs"))};
         auto u = presentChecked(unverified, 0);
         QCOMPARE(u.state, QStringLiteral("unverified"));
         QCOMPARE(u.figure, QStringLiteral("2"));
         QVERIFY(!u.why.isEmpty());
-        lightclient::Mismatch m;
+        interfaces::Mismatch m;
         m.message = "account proof: balance differs";
         m.endpoint = "http://liar:8545";
         Result<Checked<U256>> lie{Checked<U256>(m)};

@@ -106,8 +106,8 @@ private slots:
         Node& node = *s->node;
         QCOMPARE(node.chainId(), std::uint64_t{31337});
         QCOMPARE(*node.head(), std::uint64_t{5});
-        QCOMPARE(node.balance(addr(kAddr0))->unverifiedValue(), *parseU256("100000000000000000000"));
-        QCOMPARE(node.tokenBalance(addr(kToken), addr(kAddr0))->unverifiedValue(), U256(5000));
+        QCOMPARE(*node.balance(addr(kAddr0)), *parseU256("100000000000000000000"));
+        QCOMPARE(*node.tokenBalance(addr(kToken), addr(kAddr0)), U256(5000));
         QCOMPARE(*node.tokenDecimals(addr(kToken)), 6u);
         auto fees = node.feeEstimates();
         QVERIFY(fees);

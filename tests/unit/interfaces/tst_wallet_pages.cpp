@@ -198,7 +198,7 @@ private slots:
         eth.from = addr(kAddr0);
         eth.to = addr(kAddr1);
         eth.amount = ether("1.5");
-        eth.level = rpc::FeeLevel::Fast;
+        eth.level = interfaces::FeeLevel::Fast;
         auto pe = s->wallet->preview(eth);
         QVERIFY(pe);
         QVERIFY(pe->method.empty());
@@ -210,7 +210,7 @@ private slots:
         tooMuch.amount = ether("100.5");
         QCOMPARE(s->wallet->preview(tooMuch).error().message, std::string("amount above balance: sending 100.5 ETH, balance 100 ETH"));
         // A custom fee is used as given.
-        eth.customFee = rpc::Fee{U256(7000000000), U256(1000000000)};
+        eth.customFee = interfaces::Fee{U256(7000000000), U256(1000000000)};
         QCOMPARE(s->wallet->preview(eth)->fee.maxFeePerGas, U256(7000000000));
         QVERIFY(chain.raws.empty()); // previews sign and send nothing
         QVERIFY(s->wallet->history(std::nullopt)->empty());
@@ -269,7 +269,7 @@ private slots:
         QVERIFY(max);
         QCOMPARE(*max, ether("100") - U256(60000) * U256(2000000002));
         r.gasLimit = U256(21000);
-        r.customFee = rpc::Fee{U256(3000000000), U256(1)};
+        r.customFee = interfaces::Fee{U256(3000000000), U256(1)};
         QCOMPARE(*s->wallet->maxSendable(r), ether("100") - U256(21000) * U256(3000000000));
     }
 
@@ -295,7 +295,7 @@ private slots:
         QVERIFY(first);
         QCOMPARE(first->size(), std::size_t(2));
         QVERIFY(first->at(0).inJournal && first->at(1).inJournal); // pending first
-        auto rest = w.historyPage(std::nullopt, storage::historyKey(first->back()), 10);
+        auto rest = w.historyPage(std::nullopt, interfaces::historyKey(first->back()), 10);
         QCOMPARE(rest->size(), std::size_t(3));
         QCOMPARE(rest->at(0).status, std::string("mined"));
 

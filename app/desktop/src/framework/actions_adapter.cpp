@@ -25,7 +25,7 @@ public:
             auto it = request.params.find(name);
             return it == request.params.end() ? std::string() : it->second;
         };
-        wallet::SendRequest r;
+        interfaces::SendRequest r;
         CTRN_ASSIGN(r.from, chain::Address::fromHex(request.from));
         CTRN_ASSIGN(auto to, interfaces::checksumAddress(param("to")));
         CTRN_ASSIGN(r.to, chain::Address::fromHex(to));
@@ -42,11 +42,11 @@ public:
         CTRN_ASSIGN(r.amount, interfaces::parseAmount(param("amount"), decimals));
         if (r.amount == 0) return makeError(ErrorCode::InvalidInput, "enter an amount above zero");
         if (request.fee.maxFeePerGas && request.fee.maxPriorityFeePerGas)
-            r.customFee = rpc::Fee{*request.fee.maxFeePerGas, *request.fee.maxPriorityFeePerGas};
+            r.customFee = interfaces::Fee{*request.fee.maxFeePerGas, *request.fee.maxPriorityFeePerGas};
         else
-            r.level = request.fee.speed == interfaces::FeeSpeed::Slow   ? rpc::FeeLevel::Slow
-                      : request.fee.speed == interfaces::FeeSpeed::Fast ? rpc::FeeLevel::Fast
-                                                                        : rpc::FeeLevel::Normal;
+            r.level = request.fee.speed == interfaces::FeeSpeed::Slow   ? interfaces::FeeLevel::Slow
+                      : request.fee.speed == interfaces::FeeSpeed::Fast ? interfaces::FeeLevel::Fast
+                                                                        : interfaces::FeeLevel::Normal;
         r.gasLimit = request.fee.gasLimit;
         CTRN_ASSIGN(auto p, m_s.wallet->preview(r));
 
@@ -128,7 +128,7 @@ private:
                                    interfaces::integerText(p.tx.maxPriorityFeePerGas);
         return "0x" + std::to_string(std::hash<std::string>{}(fields));
     }
-    Result<interfaces::SubmittedAction> submitted(const wallet::SendResult& sent) {
+    Result<interfaces::SubmittedAction> submitted(const interfaces::SendResult& sent) {
         interfaces::SubmittedAction out;
         out.hash = sent.hash.hex();
         out.nonce = sent.nonce;
@@ -139,7 +139,7 @@ private:
     }
 
     interfaces::Services& m_s;
-    std::map<std::string, wallet::SendRequest> m_requests;
+    std::map<std::string, interfaces::SendRequest> m_requests;
     std::set<std::string> m_watching;
     interfaces::CallbackList<const interfaces::ActionOutcome&> m_outcomes;
 };

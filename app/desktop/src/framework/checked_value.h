@@ -67,7 +67,8 @@ CheckedValue presentChecked(const Result<CheckedT>& checked, unsigned decimals =
     if (checked->isUnverified()) {
         out.state = QStringLiteral("unverified");
         out.figure = detail::figureText(checked->unverified().unverifiedValue(), decimals);
-        out.why = QObject::tr("the node serves no proofs (eth_getProof)");
+        const std::string& why = checked->unverified().why();
+        out.why = why.empty() ? QObject::tr("the node serves no proofs (eth_getProof)") : QString::fromStdString(why);
         return out;
     }
     out.state = QStringLiteral("verified");

@@ -7,8 +7,6 @@
 #include "preferences.h"
 #include "session_controller.h"
 
-#include <core/wallet/wallet_manager.h>
-
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -108,7 +106,7 @@ AppContext::AppContext(LaunchOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_runner(std::make_unique<ContextRunner>(this)) {
     qRegisterMetaType<Worker::Continuation>();
     OutcomeFeed::instance(); // made on the UI thread, before any worker publishes
-    m_dataDir = m_options.dataDir.isEmpty() ? QString::fromStdString(wallet::defaultDataDir()) : m_options.dataDir;
+    m_dataDir = m_options.dataDir.isEmpty() ? QString::fromStdString(interfaces::defaultDataDir()) : m_options.dataDir;
     QDir().mkpath(m_dataDir);
     m_preferences = new Preferences(m_dataDir + QStringLiteral("/desktop.ini"), this);
     m_networks = new NetworkModel(m_preferences, this);

@@ -133,7 +133,7 @@ void NetworkModel::add(const QString& name, const QString& url, const QString& c
     context->callDetached<Result<std::uint64_t>>(
         this,
         [u = network.url.toStdString()] {
-            rpc::ClientOptions options;
+            interfaces::NodeOptions options;
             options.timeout = std::chrono::milliseconds(5000);
             options.retries = 0;
             return interfaces::queryChainId(u, interfaces::makeHttpTransport(), options);

@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "job_runner.h"
 
+#include <core/interfaces/values.h>
 #include <core/util/hex.h>
 
 #include <QFile>
@@ -35,10 +36,10 @@ QVariantList OnboardingController::confirmIndices() const {
 }
 
 QString OnboardingController::checkName(const QString& name) const {
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"));
     if (name.trimmed().isEmpty()) return tr("Give the wallet a name.");
-    if (!valid.match(name.trimmed()).hasMatch())
-        return tr("Use up to 40 letters, digits, '-' or '_' (it names a folder).");
+    // Core's rule, the one ctrn applies: the same names work in both.
+    auto ok = interfaces::checkWalletName(name.trimmed().toStdString());
+    if (!ok) return QString::fromStdString(ok.error().message);
     return {};
 }
 

@@ -33,11 +33,9 @@ public:
     QVariantList confirmIndices() const;
     QString walletName() const { return m_walletName; }
 
-    // A name for a wallet: not empty, letters/digits/-/_ only (it names a
-    // directory); empty string when fine. The desktop's one wallet-name
-    // rule: core (WalletManager::checkName: 1 to 64 characters, '.'
-    // allowed) exposes none through core/interfaces yet, so the stricter
-    // rule lives here, once, for Create and Import alike.
+    // Why `name` cannot name a wallet, or "" when it can: core's one rule
+    // (interfaces::checkWalletName), the one ctrn applies, so a name works
+    // in both.
     Q_INVOKABLE QString checkName(const QString& name) const;
     // Whether the secret of an import of `kind` ("mnemonic", "key",
     // "keystore", "watch") is complete enough to try (12+ words, 64 hex

@@ -47,7 +47,7 @@ HistoryModel::Query HistoryModel::query() const {
     return [account = accountAddress()](interfaces::Services& s, const std::optional<interfaces::Transaction>& after,
                                         std::size_t limit) -> Result<Rows> {
         std::optional<interfaces::HistoryKey> key;
-        if (after) key = storage::historyKey(*after);
+        if (after) key = interfaces::historyKey(*after);
         return s.wallet->historyPage(account, key, limit == 0 ? 1'000'000 : limit);
     };
 }

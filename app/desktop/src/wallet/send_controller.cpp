@@ -169,11 +169,11 @@ std::optional<interfaces::ActionRequest> SendController::actionRequest(QString* 
 }
 
 quint64 SendController::loadFees() {
-    return run<Result<rpc::FeeEstimates>>(
+    return run<Result<interfaces::FeeEstimates>>(
         [](interfaces::Services& s) { return s.node->feeEstimates(); },
-        [this](rpc::FeeEstimates fees) {
+        [this](interfaces::FeeEstimates fees) {
             m_feePresets.clear();
-            const std::pair<const char*, const rpc::Fee*> levels[] = {{"slow", &fees.slow}, {"normal", &fees.normal}, {"fast", &fees.fast}};
+            const std::pair<const char*, const interfaces::Fee*> levels[] = {{"slow", &fees.slow}, {"normal", &fees.normal}, {"fast", &fees.fast}};
             for (const auto& [name, fee] : levels) {
                 // A plain ETH transfer's most it can cost, to compare presets.
                 m_feePresets.push_back(QVariantMap{{QStringLiteral("level"), QString::fromLatin1(name)},
@@ -198,7 +198,7 @@ quint64 SendController::useMax() {
         return refuse(tr("Max is refused: the node contradicted the light client's proof of this account's balance (%1).")
                           .arg(m_settledMessage));
     // The recipient and amount do not matter for the maximum: stand-ins.
-    wallet::SendRequest r;
+    interfaces::SendRequest r;
     auto from = chain::Address::fromHex(m_accounts ? m_accounts->currentAddress().toStdString() : std::string());
     if (!from) return refuse(tr("Choose an account to send from."));
     r.from = *from;
@@ -211,10 +211,12 @@ quint64 SendController::useMax() {
     }
     if (m_feeLevel == QStringLiteral("custom")) {
         if (!m_feeError.isEmpty()) return refuse(m_feeError);
-        r.customFee = rpc::Fee{*interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9),
+        r.customFee = interfaces::Fee{*interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9),
                                *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9)};
     } else {
-        r.level = rpc::parseFeeLevel(m_feeLevel.toStdString()).value_or(rpc::FeeLevel::Normal);
+        r.level = m_feeLevel == QStringLiteral("slow")   ? interfaces::FeeLevel::Slow
+                  : m_feeLevel == QStringLiteral("fast") ? interfaces::FeeLevel::Fast
+                                                          : interfaces::FeeLevel::Normal;
     }
     const unsigned places = decimals();
     return run<Result<U256>>(
