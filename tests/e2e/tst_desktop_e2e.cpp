@@ -95,6 +95,13 @@ class TstDesktopE2e : public QObject {
         QVERIFY2(click(QStringLiteral("nav_") + page), qPrintable(page));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPage").toString(), page, kTimeout);
     }
+    // A tap at the middle of the item named `name`, as a mouse does.
+    void tap(const QString& name) {
+        auto* it = qobject_cast<QQuickItem*>(item(name));
+        QVERIFY2(it && it->isVisible(), qPrintable(name));
+        const QPointF centre = it->mapToScene(QPointF(it->width() / 2, it->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
     // The Send page's transaction flow as TxReview shows it.
     QString stage() {
         QObject* review = item(QStringLiteral("txReview"));
@@ -174,9 +181,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("createChoice")), kTimeout);
         QVERIFY(click(QStringLiteral("createChoice")));
         QTRY_VERIFY_WITH_TIMEOUT(isShown(item(QStringLiteral("passwordField"))), kTimeout);
-        item(QStringLiteral("nameField"))->setProperty("text", QStringLiteral("e2e"));
-        item(QStringLiteral("passwordField"))->setProperty("text", kPassword);
-        item(QStringLiteral("repeatField"))->setProperty("text", kPassword);
+        type(QStringLiteral("nameField"), QStringLiteral("e2e"));
+        type(QStringLiteral("passwordField"), kPassword, QStringLiteral("passwordInput"));
+        type(QStringLiteral("repeatField"), kPassword, QStringLiteral("passwordInput"));
         QVERIFY(click(QStringLiteral("createButton")));
 
         // The phrase, as shown.
@@ -193,10 +200,10 @@ private slots:
         for (int i = 0; i < 12; ++i)
             if (isShown(item(QStringLiteral("answer%1").arg(i)))) asked << QString::number(i);
         QCOMPARE(asked.size(), 3);
-        for (const QString& i : asked) item(QStringLiteral("answer") + i)->setProperty("text", QStringLiteral("wrong"));
+        for (const QString& i : asked) type(QStringLiteral("answer") + i, QStringLiteral("wrong"));
         QVERIFY(click(QStringLiteral("confirmButton")));
         QVERIFY(text(QStringLiteral("mismatchBanner")).contains(QStringLiteral("do not match")));
-        for (const QString& i : asked) item(QStringLiteral("answer") + i)->setProperty("text", words[i.toInt()]);
+        for (const QString& i : asked) type(QStringLiteral("answer") + i, words[i.toInt()]);
         QVERIFY(click(QStringLiteral("confirmButton")));
 
         QTRY_COMPARE_WITH_TIMEOUT(mode(), QStringLiteral("shell"), kTimeout);
@@ -365,9 +372,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("accountRow1")) != nullptr, kTimeout);
         const QString second = item(QStringLiteral("accountRow1"))->property("address").toString();
         QVERIFY(second.startsWith(QStringLiteral("0x")) && second != m_address);
-        // As a tap on a row does: the first, then the second.
-        AccountsModel::instance()->select(m_address);
-        AccountsModel::instance()->select(second);
+        // A tap on a row: the first, then the second.
+        tap(QStringLiteral("accountRow0"));
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("currentAddress")), m_address, kTimeout);
+        tap(QStringLiteral("accountRow1"));
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("currentAddress")), second, kTimeout);
 
         // Quit and start again on the same data: locked, then unlocked.
