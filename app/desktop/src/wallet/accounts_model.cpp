@@ -164,11 +164,18 @@ void AccountsModel::setWallet(const QString& wallet) {
     clear();
     m_current.clear();
     emit currentChanged();
-    loadNetwork();
-    refresh();
+    refresh(); // and the network's token, the first time
+}
+
+quint64 AccountsModel::startRefresh() {
+    // The token's address and decimals format the figures: learnt with the
+    // first rows (and again after a reconnect, connectionChanged).
+    if (!m_networkLoaded && !m_networkLoading) loadNetwork();
+    return QueryList<AccountRow>::startRefresh();
 }
 
 void AccountsModel::loadNetwork() {
+    m_networkLoading = true;
     run<NetworkInfo>(
         [](interfaces::Services& s) {
             NetworkInfo out;
@@ -177,6 +184,8 @@ void AccountsModel::loadNetwork() {
             return out;
         },
         [this](NetworkInfo info) {
+            m_networkLoading = false;
+            m_networkLoaded = true;
             if (info.ctrn) {
                 m_ctrnAddress = qs(info.ctrn->address);
                 m_ctrnDecimals = info.ctrn->decimals;
@@ -190,7 +199,8 @@ void AccountsModel::loadNetwork() {
                 emit faucetChanged();
             }
         },
-        RunOptions{.busy = false, .reportError = false, .slot = NetworkSlot});
+        RunOptions{.busy = false, .reportError = false, .slot = NetworkSlot,
+                   .onFailure = [this](const QString&) { m_networkLoading = false; }});
 }
 
 void AccountsModel::select(const QString& address) {

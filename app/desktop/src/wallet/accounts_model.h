@@ -117,6 +117,7 @@ protected:
     QVariant value(const AccountRow& row, int role) const override;
     bool sameRow(const AccountRow& a, const AccountRow& b) const override;
     void rowsMerged() override;
+    quint64 startRefresh() override;
 
 private:
     enum { NetworkSlot = 1 };
@@ -129,6 +130,8 @@ private:
     QString m_current;
     QString m_ctrnAddress;
     unsigned m_ctrnDecimals = 18;
+    bool m_networkLoading = false;
+    bool m_networkLoaded = false; // the token and faucet of this connection are known
     bool m_faucetAvailable = false;
     bool m_faucetBusy = false;
     QString m_faucetMessage;
