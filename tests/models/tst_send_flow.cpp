@@ -15,6 +15,7 @@
 #include "tx_flow.h"
 
 #include <core/chain/transaction.h>
+#include <core/interfaces/values.h>
 #include <core/crypto/keccak.h>
 #include <core/util/hex.h>
 

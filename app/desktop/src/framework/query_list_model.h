@@ -170,11 +170,13 @@ protected:
         setRefreshing(false);
         setPaging(false);
         const bool had = !m_rows.empty();
+        // Not loaded before the reset is announced: a view (or the model
+        // tester) reacting to it must not fetch a page of the old list.
+        setLoaded(false);
         beginResetModel();
         m_rows.clear();
         m_complete = false;
         endResetModel();
-        setLoaded(false);
         if (had) emit countChanged();
     }
 
