@@ -12,7 +12,6 @@
 namespace ctrn::desktop {
 namespace {
 
-std::string shortAddress(const std::string& a) { return a.size() == 42 ? a.substr(0, 6) + "…" + a.substr(38) : a; }
 
 class WalletActions : public interfaces::Actions {
 public:
