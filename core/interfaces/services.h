@@ -6,12 +6,16 @@
 
 #include <core/chain/deployment.h>
 #include <core/crypto/keystore.h>
+#include <core/interfaces/actions.h>
 #include <core/interfaces/node.h>
 #include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
 #include <core/rpc/client.h>
+#include <core/rpc/node.h>
 #include <core/rpc/transport.h>
+#include <core/storage/wallet_store.h>
 #include <core/wallet/wallet_manager.h>
+#include <core/wallet/wallet_service.h>
 
 #include <chrono>
 #include <memory>
@@ -45,9 +49,29 @@ struct Services {
     // `verifierError` says why. A failing verifier never stops the wallet.
     std::unique_ptr<Verifier> verifier;
     std::string verifierError;
+    // The one action path (actions.h): every send and protocol action.
+    std::unique_ptr<Actions> actions;
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);
+
+// What an Actions works over, borrowed: makeServices passes its own;
+// ctrn, whose session owns its client, store and key ring, passes those
+// (they must outlive the Actions). `owner` keeps borrowed parts alive when
+// they are shared (empty for ctrn).
+struct ActionsParts {
+    rpc::RpcClient* client = nullptr;
+    rpc::EthNode* node = nullptr;
+    storage::WalletStore* store = nullptr;
+    wallet::KeyRing* keys = nullptr;
+    wallet::WalletManager* wallets = nullptr;
+    wallet::WalletService* service = nullptr;
+    std::uint64_t chainId = 0;
+    // The network's contracts; absent: sends only.
+    std::optional<chain::Deployment> deployment;
+    std::shared_ptr<void> owner;
+};
+std::unique_ptr<Actions> makeActions(ActionsParts parts);
 
 // --- Wallet pages (desktop-wallet) ---
 // The deployment manifest in the file at `path`, as network `name`
