@@ -19,7 +19,7 @@ namespace {
 const char* kNobody = "0x00000000000000000000000000000000000dEaD1";
 } // namespace
 
-class TestActionsDevnet : public QObject {
+class TestProtocolActionsDevnet : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_rpc, m_manifestPath;
@@ -81,5 +81,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestActionsDevnet)
-#include "tst_actions_devnet.moc"
+QTEST_GUILESS_MAIN(TestProtocolActionsDevnet)
+#include "tst_protocol_actions_devnet.moc"
