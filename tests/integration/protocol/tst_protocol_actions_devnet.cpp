@@ -16,7 +16,7 @@ using namespace ctrn::interfaces;
 namespace {
 // An account with no CTRN and no REP on the devnet (no key is needed: only
 // prepare() runs).
-const char* kNobody = "0x00000000000000000000000000000000000dEaD1";
+const char* kNobody = "0x00000000000000000000000000000000000DEaD1";
 } // namespace
 
 class TestProtocolActionsDevnet : public QObject {
