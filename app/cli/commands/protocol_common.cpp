@@ -80,7 +80,9 @@ crypto::Hash256 hash32Arg(const std::string& text, const std::string& what) {
 std::string ctrnAmount(const U256& v) { return chain::formatUnits(v, 18); }
 
 int printProtocolError(const Error& e) {
-    if (e.code == ErrorCode::Reverted || e.message.find("execution ") != std::string::npos)
+    // A node's raw revert ("execution …"); core's simulation reasons are
+    // explained already.
+    if (e.message.find("execution ") != std::string::npos)
         return printError(makeError(e.code, protocol::explainRevert(e.message)));
     return printError(e);
 }

@@ -215,7 +215,15 @@ private slots:
         // The agent is registered and the stake is unlocked, but the hub
         // reverts with its custom error: the review shows it, decoded and
         // in words; prepare() itself succeeds.
-        chain.node->calls[calldata("StakingHub", "isAgent", Json::array({kAddr1}))] = word(1);
+        // agents(address): a registered agent (the first of its fields).
+        auto agentTypes = encoding::parseAbiTypes("bool,uint16,uint64,string,string,uint256,uint256,uint256,uint256,uint256,uint256");
+        QVERIFY(agentTypes);
+        std::vector<encoding::AbiValue> agent{encoding::AbiValue::boolean(true), encoding::AbiValue::uint(500), encoding::AbiValue::uint(1),
+                                              encoding::AbiValue::string("Agent Smith"), encoding::AbiValue::string("")};
+        for (int i = 0; i < 6; ++i) agent.push_back(encoding::AbiValue::uint(0));
+        auto agentRecord = encoding::abiEncode(*agentTypes, agent);
+        QVERIFY(agentRecord);
+        chain.node->calls[calldata("StakingHub", "agents", Json::array({kAddr1}))] = toHex(*agentRecord);
         chain.node->calls[calldata("ComputroniumToken", "unlockedBalanceOf", Json::array({kAddr0}))] = word(ether("3800"));
         auto stake = calldata("StakingHub", "stake", Json::array({kAddr1, toDecimal(ether("100"))}));
         auto abi = protocol::ContractAbi::load("StakingHub");

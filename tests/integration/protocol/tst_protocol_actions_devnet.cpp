@@ -16,10 +16,10 @@ using namespace ctrn::interfaces;
 namespace {
 // An account with no CTRN and no REP on the devnet (no key is needed: only
 // prepare() runs).
-const char* kNobody = "0x00000000000000000000000000000000000dEaD1";
+const char* kNobody = "0x00000000000000000000000000000000000DEaD1";
 } // namespace
 
-class TestActionsDevnet : public QObject {
+class TestProtocolActionsDevnet : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_rpc, m_manifestPath;
@@ -81,5 +81,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestActionsDevnet)
-#include "tst_actions_devnet.moc"
+QTEST_GUILESS_MAIN(TestProtocolActionsDevnet)
+#include "tst_protocol_actions_devnet.moc"
