@@ -1,6 +1,6 @@
 #include "session.h"
 
-#include <core/rpc/revert.h>
+#include <core/protocol/logs.h>
 
 #include <filesystem>
 #include <iostream>
@@ -57,19 +57,6 @@ std::filesystem::path resourcesDir() {
     return env && *env ? std::filesystem::path(env) : std::filesystem::path(CTRN_RESOURCES_DIR);
 }
 
-// Reverts of the protocol's contracts read as their custom errors
-// ("InsufficientStake(…)") once their ABIs are registered. An unreadable ABI
-// only costs that: the raw revert data is still shown.
-void registerProtocolErrors() {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(resourcesDir() / "abi", ec)) {
-        if (entry.path().extension() != ".json") continue;
-        auto text = readTextFile(entry.path().string());
-        if (!text) continue;
-        if (auto abi = parseJson(*text)) rpc::registerAbiErrors(*abi);
-    }
-}
-
 } // namespace
 
 std::string storageLayoutDir() { return (resourcesDir() / "storage-layout").string(); }
@@ -124,7 +111,8 @@ Result<std::unique_ptr<NodeSession>> openNode(const Args& args) {
     // Several endpoints form a quorum: by default a majority must agree.
     options.quorum = numberOption(args, "quorum", urls.size() / 2 + 1);
     if (options.quorum > urls.size()) throw UsageError{"--quorum cannot exceed the number of --rpc endpoints"};
-    registerProtocolErrors();
+    // Reverts of the protocol read as its custom errors (registered by core).
+    protocol::registerProtocolErrors();
     session->client = std::make_unique<rpc::RpcClient>(urls, std::make_shared<rpc::QtHttpTransport>(), options);
     CTRN_TRY(session->client->connect(chainId));
     session->chainId = chainId;

@@ -142,6 +142,17 @@ struct PreparedAction {
     // The amount moved in the token's units, for the journal and history.
     std::optional<std::string> token;      // EIP-55 token address
     std::optional<U256> tokenAmount;
+    // Who receives: a send's recipient (not the token contract), else tx.to.
+    std::string recipient;
+    // What the rules found out, for the outcome's report: named values
+    // (integers as decimal strings), e.g. {"agent": "0x…", "amount": "100…"}
+    // or the id of the proposal the call will create {"proposalId": "…"}.
+    Json facts = Json::object();
+    // Non-empty: this transaction is a step the action needs first (the
+    // ERC-20 approval a purchase escrows through, kind "approve"). Once it is
+    // mined, prepare() the same request again for the action itself; this
+    // names that action ("listing.buy").
+    std::string followUp;
 };
 
 struct SubmittedAction {
@@ -173,6 +184,12 @@ struct ActionOutcome {
 // and the app's TxReview shows: summary, call, arguments, cost, simulation,
 // notes.
 std::string reviewText(const PreparedAction& prepared);
+// The same review as JSON (ctrn --json's "review", MCP): every field of
+// the PreparedAction, integers as decimal strings.
+Json reviewJson(const PreparedAction& prepared);
+// keccak-256 of the unsigned transaction's fields (0x hex): what
+// PreparedAction::id holds and submit() checks.
+std::string preparedId(const UnsignedTransaction& tx);
 
 class Actions {
 public:

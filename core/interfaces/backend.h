@@ -5,6 +5,8 @@
 
 #include <core/chain/deployment.h>
 #include <core/interfaces/node.h>
+#include <core/interfaces/actions_parts.h>
+#include <core/interfaces/services.h>
 #include <core/interfaces/wallet.h>
 #include <core/rpc/client.h>
 #include <core/rpc/node.h>
@@ -28,6 +30,8 @@ struct Backend {
 };
 
 std::unique_ptr<Node> makeNode(std::shared_ptr<Backend> backend);
+// The backend's parts for makeActions, kept alive by `backend`.
+ActionsParts actionsParts(std::shared_ptr<Backend> backend);
 std::unique_ptr<Wallet> makeWallet(std::shared_ptr<Backend> backend);
 
 } // namespace ctrn::interfaces

@@ -26,7 +26,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     b->keys = std::make_unique<wallet::KeyRing>(options.idleTimeout, options.clock);
     b->wallets = std::make_unique<wallet::WalletManager>(options.dataDir, *b->store, options.keystore);
     b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
-    Services services{makeNode(b), makeWallet(b), nullptr, {}};
+    Services services{makeNode(b), makeWallet(b), nullptr, {}, makeActions(actionsParts(b))};
     const auto& d = options.deployment;
     if (!d || !d->checkpoint) {
         services.verifierError = "this network has no checkpoint to verify from";
@@ -50,6 +50,20 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
             services.verifierError = verifier.error().message;
     }
     return services;
+}
+
+ActionsParts actionsParts(std::shared_ptr<Backend> backend) {
+    ActionsParts parts;
+    parts.client = backend->client.get();
+    parts.node = backend->node.get();
+    parts.store = backend->store.get();
+    parts.keys = backend->keys.get();
+    parts.wallets = backend->wallets.get();
+    parts.service = backend->service.get();
+    parts.chainId = backend->chainId;
+    parts.deployment = backend->deployment;
+    parts.owner = std::move(backend);
+    return parts;
 }
 
 Result<chain::Deployment> readDeployment(const std::string& name, const std::string& path) {

@@ -6,6 +6,7 @@
 
 #include <core/chain/deployment.h>
 #include <core/crypto/keystore.h>
+#include <core/interfaces/actions.h>
 #include <core/interfaces/node.h>
 #include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
@@ -43,6 +44,8 @@ struct Services {
     // `verifierError` says why. A failing verifier never stops the wallet.
     std::unique_ptr<Verifier> verifier;
     std::string verifierError;
+    // The one action path (actions.h): every send and protocol action.
+    std::unique_ptr<Actions> actions;
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);

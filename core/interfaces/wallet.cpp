@@ -121,26 +121,28 @@ public:
         return m_backend->store->setAccountLabel(account.checksummed(), label);
     }
 
+    // The review and the send of the Send page, as thin wrappers over the
+    // one action path (Actions): the same rules, the same prepared
+    // transaction, signed as reviewed.
     Result<TxPreview> preview(const SendRequest& request) override {
-        CTRN_TRY(checkBalance(request));
-        CTRN_ASSIGN(auto prepared, m_backend->service->prepare(toWallet(request)));
+        CTRN_ASSIGN(auto prepared, prepareSend(request));
         TxPreview p;
-        p.from = request.from.checksummed();
-        p.to = prepared.tx.to ? prepared.tx.to->checksummed() : std::string();
+        p.from = prepared.tx.from;
+        p.to = prepared.tx.to;
         p.value = prepared.tx.value;
-        p.recipient = request.to.checksummed();
+        p.recipient = prepared.recipient;
         p.data = toHex(prepared.tx.data);
-        p.gasLimit = prepared.tx.gas;
+        p.gasLimit = prepared.tx.gasLimit;
         p.fee = Fee{prepared.tx.maxFeePerGas, prepared.tx.maxPriorityFeePerGas};
         p.maxGasCost = prepared.maxGasCost;
         p.maxTotalCost = prepared.maxTotalCost;
-        if (!prepared.tx.data.empty()) {
+        if (prepared.tokenAmount && request.token) {
             // Decoded from the call data that will be signed, not from the
             // request: the screen shows what the transaction does.
-            CTRN_ASSIGN(auto call, decodeTransfer(prepared.tx.data));
-            p.method = "transfer(address,uint256)";
-            p.recipient = call.first.checksummed();
-            p.tokenAmount = call.second;
+            p.method = prepared.call.signature;
+            p.tokenAmount = prepared.tokenAmount;
+            for (const auto& a : prepared.call.arguments)
+                if (a.type == "address") p.recipient = a.value;
             CTRN_ASSIGN(p.tokenSymbol, wallet::tokenSymbol(*m_backend->node, *request.token));
             CTRN_ASSIGN(p.tokenDecimals, m_backend->node->tokenDecimals(*request.token));
         }
@@ -186,8 +188,16 @@ public:
         // The password first: a wrong one must stop the send before any
         // other work, and the keys it unlocks are the ones that sign.
         CTRN_TRY(unlock(account->wallet, password));
-        CTRN_TRY(checkBalance(request));
-        return send(request);
+        CTRN_ASSIGN(auto prepared, prepareSend(request));
+        CTRN_ASSIGN(auto sent, actions().submitUnlocked(prepared));
+        SendResult out;
+        CTRN_ASSIGN(out.hash, chain::Hash::fromHex(sent.hash));
+        out.nonce = sent.nonce;
+        out.gasLimit = prepared.tx.gasLimit;
+        out.fee = {prepared.tx.maxFeePerGas, prepared.tx.maxPriorityFeePerGas};
+        out.broadcast = sent.broadcast;
+        if (!sent.broadcastError.empty()) out.broadcastError = sent.broadcastError;
+        return announce(out);
     }
 
     Result<std::vector<Transaction>> historyPage(const std::optional<chain::Address>& account, const std::optional<HistoryKey>& after,
@@ -245,37 +255,29 @@ private:
         return ctrn && *ctrn == token;
     }
 
-    // An amount above what can be sent, said in the user's terms before
-    // anything is signed. CTRN locks staked tokens in place: only the free
-    // part can be sent (the transfer would revert anyway, less clearly).
-    Status checkBalance(const SendRequest& request) {
-        if (!request.token) {
-            // ETH: the amount alone above the balance says so plainly (the
-            // gas check in prepare() covers amount + fees).
-            CTRN_ASSIGN(auto balance, m_backend->node->balance(request.from, "pending"));
-            if (request.amount <= balance.unverifiedValue()) return Ok{};
-            return makeError(ErrorCode::InvalidInput, "amount above balance: sending " + chain::formatUnits(request.amount, 18) +
-                                                          " ETH, balance " + chain::formatUnits(balance.unverifiedValue(), 18) + " ETH");
-        }
-        if (!isCtrn(*request.token)) return Ok{};
-        CTRN_ASSIGN(auto b, wallet::lockedTokenBalance(*m_backend->node, *request.token, request.from));
-        const auto& balance = b.unverifiedValue();
-        if (request.amount <= balance.free()) return Ok{};
-        CTRN_ASSIGN(unsigned decimals, m_backend->node->tokenDecimals(*request.token));
-        std::string message = "amount above balance: sending " + chain::formatUnits(request.amount, decimals) + " CTRN, " +
-                              chain::formatUnits(balance.free(), decimals) + " CTRN free to send";
-        if (balance.locked > 0) message += " (" + chain::formatUnits(balance.locked, decimals) + " CTRN locked by staking)";
-        return makeError(ErrorCode::InvalidInput, message);
+    Actions& actions() {
+        if (!m_actions) m_actions = makeActions(actionsParts(m_backend));
+        return *m_actions;
     }
 
-    static Result<std::pair<chain::Address, U256>> decodeTransfer(const Bytes& data) {
-        CTRN_ASSIGN(auto selector, encoding::functionSelector("transfer(address,uint256)"));
-        if (data.size() < 4 || !std::equal(selector.begin(), selector.end(), data.begin()))
-            return makeError(ErrorCode::Unsupported, "the preview decodes ERC-20 transfers only");
-        CTRN_ASSIGN(auto types, encoding::parseAbiTypes("address,uint256"));
-        CTRN_ASSIGN(auto values, encoding::abiDecode(types, ByteView(data).subspan(4)));
-        CTRN_ASSIGN(U256 amount, values[1].toU256());
-        return std::make_pair(chain::Address(values[0].asAddress()), amount);
+    // A send as the one action path prepares it; the Send page has no
+    // review of a revert yet, so a reverting simulation is refused here.
+    Result<PreparedAction> prepareSend(const SendRequest& r) {
+        ActionRequest a;
+        a.action = "send";
+        a.from = r.from.checksummed();
+        a.params["to"] = r.to.checksummed();
+        a.params["amount-wei"] = toDecimal(r.amount);
+        if (r.token) a.params["token"] = r.token->checksummed();
+        a.fee.speed = r.level == FeeLevel::Slow ? FeeSpeed::Slow : r.level == FeeLevel::Fast ? FeeSpeed::Fast : FeeSpeed::Normal;
+        if (r.customFee) {
+            a.fee.maxFeePerGas = r.customFee->maxFeePerGas;
+            a.fee.maxPriorityFeePerGas = r.customFee->maxPriorityFeePerGas;
+        }
+        a.fee.gasLimit = r.gasLimit;
+        CTRN_ASSIGN(auto prepared, actions().prepare(a));
+        if (!prepared.simulation.ok) return makeError(ErrorCode::Reverted, prepared.simulation.revertReason);
+        return prepared;
     }
 
     Result<SendResult> announce(Result<wallet::SendResult> sent) {
@@ -283,9 +285,14 @@ private:
         m_changed.notify(sent->hash.hex(), std::string("pending"));
         return fromWallet(*sent);
     }
+    Result<SendResult> announce(SendResult sent) {
+        m_changed.notify(sent.hash.hex(), std::string("pending"));
+        return sent;
+    }
 
     std::shared_ptr<Backend> m_backend;
     CallbackList<std::string, std::string> m_changed;
+    std::unique_ptr<Actions> m_actions;
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include <core/protocol/indexer.h>
 
+#include <core/protocol/logs.h>
 #include <core/rpc/node.h>
 #include <core/util/hex.h>
 #include <core/util/text.h>
@@ -209,13 +210,8 @@ Result<IndexReport> Indexer::sync(const std::function<void(const IndexProgress&)
             std::string address = asciiLower(log.value("address", std::string()));
             auto abi = m_byAddress.find(address);
             if (abi == m_byAddress.end()) continue; // the node sent a log we did not ask for
-            std::vector<crypto::Hash256> topics;
-            for (const auto& t : log.value("topics", Json::array())) {
-                CTRN_ASSIGN(auto topic, fixedFromHex<32>(t.get<std::string>(), "log topic"));
-                topics.push_back(topic);
-            }
-            CTRN_ASSIGN(Bytes data, fromHex(log.value("data", std::string("0x"))));
-            auto decoded = abi->second->decodeLog(topics, data);
+            CTRN_ASSIGN(RawLog raw, rawLogFromJson(log));
+            auto decoded = decodeLog(*abi->second, raw);
             if (!decoded)
                 return makeError(ErrorCode::VerificationFailed, abi->second->contractName() + " log at block " + std::to_string(block) +
                                                                     " does not decode: " + decoded.error().message);

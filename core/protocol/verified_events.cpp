@@ -1,5 +1,7 @@
 #include <core/protocol/verified_events.h>
 
+#include <core/protocol/logs.h>
+
 #include <algorithm>
 #include <map>
 
@@ -34,9 +36,7 @@ bool findLog(const chain::Receipt& receipt, const storage::ProtocolEvent& event,
     for (std::size_t i = 0; i < receipt.logs.size(); ++i) {
         const auto& log = receipt.logs[i];
         if (used[i] || log.address != contract || log.topics.empty()) continue;
-        std::vector<crypto::Hash256> topics;
-        for (const auto& t : log.topics) topics.push_back(t.bytes());
-        auto decoded = abi.decodeLog(topics, log.data);
+        auto decoded = decodeLog(abi, rawLog(log));
         if (!decoded || decoded->name != event.name || decoded->fields != event.fields) continue;
         used[i] = true;
         return true;

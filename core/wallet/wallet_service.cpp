@@ -81,19 +81,18 @@ Result<SendResult> WalletService::signJournalBroadcast(const chain::Address& fro
 Result<SendResult> WalletService::send(const SendRequest& r) {
     if (!m_keys.isUnlocked(r.from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + r.from.checksummed());
     CTRN_ASSIGN(auto prepared, prepare(r));
-    CTRN_ASSIGN(prepared.tx.nonce, m_nonces.next(r.from));
-    return signJournalBroadcast(r.from, std::move(prepared.tx), std::move(prepared.record));
+    return submitPrepared(r.from, std::move(prepared.tx), std::move(prepared.record));
 }
 
 Result<PreparedSend> WalletService::prepare(const SendRequest& r) {
-    chain::Transaction tx;
-    tx.type = chain::TxType::DynamicFee;
-    tx.chainId = U256(m_chainId);
     storage::TxRecord record;
     record.to = r.to.checksummed();
+    chain::Address to = r.to;
+    U256 value = 0;
+    Bytes data;
     if (r.token) {
-        CTRN_ASSIGN(tx.data, erc20TransferData(r.to, r.amount));
-        tx.to = *r.token;
+        CTRN_ASSIGN(data, erc20TransferData(r.to, r.amount));
+        to = *r.token;
         record.kind = "token";
         record.token = r.token->checksummed();
         record.tokenAmount = toDecimal(r.amount);
@@ -102,37 +101,62 @@ Result<PreparedSend> WalletService::prepare(const SendRequest& r) {
             return makeError(ErrorCode::InvalidInput, "insufficient token balance: have " + toDecimal(tokenBalance.unverifiedValue()) +
                                                           ", sending " + toDecimal(r.amount));
     } else {
-        tx.to = r.to;
-        tx.value = r.amount;
+        value = r.amount;
         record.value = toDecimal(r.amount);
     }
-    CTRN_ASSIGN(auto need, prepareFeesAndGas(r.from, tx, r.level, r.customFee, r.gasLimit));
+    return prepareTx(r.from, to, value, std::move(data), TxFees{r.level, r.customFee, r.gasLimit, false}, std::move(record));
+}
+
+Result<PreparedSend> WalletService::prepareTx(const chain::Address& from, const chain::Address& to, const U256& value, Bytes data,
+                                              const TxFees& fees, storage::TxRecord record) {
+    chain::Transaction tx;
+    tx.type = chain::TxType::DynamicFee;
+    tx.chainId = U256(m_chainId);
+    tx.to = to;
+    tx.value = value;
+    tx.data = std::move(data);
     PreparedSend out;
+    CTRN_ASSIGN(out.maxTotalCost, prepareFeesAndGas(from, tx, fees, fees.allowRevert ? &out.reverted : nullptr));
     out.maxGasCost = tx.gas * tx.maxFeePerGas;
-    out.maxTotalCost = need;
     out.tx = std::move(tx);
     out.record = std::move(record);
     return out;
 }
 
-Result<U256> WalletService::prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
-                                              const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit) {
+Result<SendResult> WalletService::submitPrepared(const chain::Address& from, chain::Transaction tx, storage::TxRecord record) {
+    if (!m_keys.isUnlocked(from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + from.checksummed());
+    CTRN_ASSIGN(tx.nonce, m_nonces.next(from));
+    return signJournalBroadcast(from, std::move(tx), std::move(record));
+}
+
+Result<U256> WalletService::prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, const TxFees& fees,
+                                              std::optional<std::string>* reverted) {
     rpc::Fee fee;
-    if (customFee) {
-        fee = *customFee;
+    if (fees.customFee) {
+        fee = *fees.customFee;
         if (fee.maxPriorityFeePerGas > fee.maxFeePerGas)
             return makeError(ErrorCode::InvalidInput, "max priority fee is above the max fee");
     } else {
         CTRN_ASSIGN(auto estimates, m_node.estimateFees());
-        fee = estimates.level(level);
+        fee = estimates.level(fees.level);
     }
     tx.maxFeePerGas = fee.maxFeePerGas;
     tx.maxPriorityFeePerGas = fee.maxPriorityFeePerGas;
-    if (gasLimit) {
-        tx.gas = *gasLimit;
+    if (fees.gasLimit) {
+        tx.gas = *fees.gasLimit;
     } else {
         rpc::CallRequest call{from, tx.to, tx.value, tx.data};
-        CTRN_ASSIGN(tx.gas, m_node.estimateGasWithMargin(call));
+        auto gas = m_node.estimateGasWithMargin(call);
+        if (gas) {
+            tx.gas = *gas;
+        } else if (reverted && gas.error().code == ErrorCode::Reverted) {
+            // The review shows the revert; a limit is still needed to say
+            // what the transaction could cost.
+            *reverted = gas.error().message;
+            tx.gas = kRevertedGasLimit;
+        } else {
+            return gas.error();
+        }
     }
     CTRN_ASSIGN(auto balance, m_node.balance(from, "pending"));
     U256 need = tx.value + tx.gas * tx.maxFeePerGas;
@@ -144,19 +168,12 @@ Result<U256> WalletService::prepareFeesAndGas(const chain::Address& from, chain:
 
 Result<SendResult> WalletService::sendCall(const ContractCallRequest& r) {
     if (!m_keys.isUnlocked(r.from)) return makeError(ErrorCode::InvalidInput, "wallet is locked for " + r.from.checksummed());
-    chain::Transaction tx;
-    tx.type = chain::TxType::DynamicFee;
-    tx.chainId = U256(m_chainId);
-    tx.to = r.to;
-    tx.value = r.value;
-    tx.data = r.data;
     storage::TxRecord record;
     record.to = r.to.checksummed();
     record.value = toDecimal(r.value);
     record.kind = r.kind;
-    CTRN_TRY(prepareFeesAndGas(r.from, tx, r.level, r.customFee, r.gasLimit));
-    CTRN_ASSIGN(tx.nonce, m_nonces.next(r.from));
-    return signJournalBroadcast(r.from, std::move(tx), std::move(record));
+    CTRN_ASSIGN(auto prepared, prepareTx(r.from, r.to, r.value, r.data, TxFees{r.level, r.customFee, r.gasLimit, false}, std::move(record)));
+    return submitPrepared(r.from, std::move(prepared.tx), std::move(prepared.record));
 }
 
 Result<rpc::ReceiptInfo> WalletService::waitForReceipt(const chain::Hash& hash, std::chrono::milliseconds timeout,

@@ -87,6 +87,8 @@ struct ReconcileReport {
 struct PreparedSend {
     chain::Transaction tx;
     storage::TxRecord record;
+    // prepareTx with allowRevert: the gas estimate reverted with this reason.
+    std::optional<std::string> reverted;
     U256 maxGasCost = 0;   // gas limit x max fee per gas (wei)
     U256 maxTotalCost = 0; // value + maxGasCost (wei)
 };
@@ -98,6 +100,27 @@ public:
     Result<SendResult> send(const SendRequest& request);
     // send() up to the signature, for a review screen; works while locked.
     Result<PreparedSend> prepare(const SendRequest& request);
+    // The one prepared-transaction path (interfaces::Actions, send(),
+    // sendCall()): the exact unsigned EIP-1559 transaction `value` + `data`
+    // to `to` with fees and gas chosen once (one fee estimate unless
+    // `customFee`, one gas estimate unless `gasLimit`) and the ETH balance
+    // checked against value + the most the gas can cost. Nothing is signed.
+    // With `allowRevert` a gas estimate that reverts is not an error: the
+    // gas limit is then kRevertedGasLimit and `reverted` holds the reason, so
+    // a review can show the revert instead of refusing to show anything.
+    struct TxFees {
+        rpc::FeeLevel level = rpc::FeeLevel::Normal;
+        std::optional<rpc::Fee> customFee;
+        std::optional<U256> gasLimit;
+        bool allowRevert = false;
+    };
+    static constexpr std::uint64_t kRevertedGasLimit = 1'000'000;
+    Result<PreparedSend> prepareTx(const chain::Address& from, const chain::Address& to, const U256& value, Bytes data,
+                                   const TxFees& fees, storage::TxRecord record);
+    // Signs exactly `tx` (prepareTx's, as reviewed) after adding only the
+    // nonce, journals and broadcasts it: no fee or gas is estimated again,
+    // so what was reviewed is what is signed. The account must be unlocked.
+    Result<SendResult> submitPrepared(const chain::Address& from, chain::Transaction tx, storage::TxRecord record);
     // Signs and sends a contract call through the same path as send(): gas
     // estimate (refusing a call that reverts), fee and ETH balance checks,
     // nonce, journal, broadcast.
@@ -118,8 +141,8 @@ private:
     Result<SendResult> signJournalBroadcast(const chain::Address& from, chain::Transaction tx, storage::TxRecord record);
     // Fills fees and gas and checks the ETH balance covers value + gas;
     // returns that maximum total cost. Shared by sends and contract calls.
-    Result<U256> prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, rpc::FeeLevel level,
-                                   const std::optional<rpc::Fee>& customFee, const std::optional<U256>& gasLimit);
+    Result<U256> prepareFeesAndGas(const chain::Address& from, chain::Transaction& tx, const TxFees& fees,
+                                   std::optional<std::string>* reverted);
     Result<SendResult> replace(const chain::Hash& hash, rpc::FeeLevel level, bool cancel);
 
     rpc::EthNode& m_node;

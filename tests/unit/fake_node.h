@@ -1,11 +1,14 @@
 // A fake Ethereum node for unit tests: a Transport that answers JSON-RPC by
 // method name from a table the test fills (and may change between calls),
-// so wallet and interface code runs without a network or an anvil.
+// so wallet and interface code runs without a network or an anvil. eth_call
+// (and eth_estimateGas) can also be answered by the full call data, so a
+// test says exactly which call gets which answer, not just which function.
 #pragma once
 
 #include <core/rpc/transport.h>
 #include <core/util/json.h>
 
+#include <cctype>
 #include <functional>
 #include <map>
 #include <string>
@@ -16,6 +19,10 @@ public:
     // method -> result (a JSON value); a handler wins over a fixed result.
     std::map<std::string, ctrn::Json> results;
     std::map<std::string, std::function<ctrn::Json(const ctrn::Json& params)>> handlers;
+    // eth_call by full call data (0x hex, lower case): the result, or for
+    // `reverts` the revert data (an eth_estimateGas of that data reverts too).
+    std::map<std::string, ctrn::Json> calls;
+    std::map<std::string, std::string> reverts;
     std::vector<std::string> methods; // every method asked, in order
     bool down = false;                // refuse every connection
 
@@ -37,6 +44,18 @@ private:
         std::string method = r["method"].get<std::string>();
         methods.push_back(method);
         ctrn::Json reply = {{"jsonrpc", "2.0"}, {"id", r["id"]}};
+        if ((method == "eth_call" || method == "eth_estimateGas") && r["params"].is_array() && !r["params"].empty()) {
+            std::string data = r["params"][0].value("data", std::string());
+            for (auto& c : data) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (auto rv = reverts.find(data); rv != reverts.end()) {
+                reply["error"] = {{"code", 3}, {"message", "execution reverted"}, {"data", rv->second}};
+                return reply;
+            }
+            if (auto c = calls.find(data); method == "eth_call" && c != calls.end()) {
+                reply["result"] = c->second;
+                return reply;
+            }
+        }
         if (auto h = handlers.find(method); h != handlers.end()) {
             reply["result"] = h->second(r["params"]);
         } else if (auto f = results.find(method); f != results.end()) {

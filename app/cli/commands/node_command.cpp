@@ -3,6 +3,7 @@
 // plain reads are the node's word ("verified": false); --verified reads are
 // proven by the light client or refused.
 #include "../session.h"
+#include "protocol_common.h"
 
 #include <core/chain/u256.h>
 #include <core/lightclient/protocol_proofs.h>
@@ -55,7 +56,7 @@ Result<chain::Address> tokenOption(const Args& args) {
 bool confirm(const Args& args, const std::string& summary) {
     if (args.flag("yes")) return true;
     if (!::isatty(0)) throw UsageError{"not a terminal: pass --yes to confirm"};
-    std::cerr << summary << "\nSend? [y/N] " << std::flush;
+    std::cerr << summary << (summary.empty() || summary.back() != '\n' ? "\n" : "") << "Send? [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     return answer == "y" || answer == "Y" || answer == "yes";
@@ -212,11 +213,9 @@ int runBalance(const Args& args) {
     return printOutput(args, out);
 }
 
-Result<U256> feeOption(const Args& args, const char* name) {
-    auto v = args.option(name);
-    return parseU256(*v);
-}
-
+// A thin adapter over core's one action path: the same rules ("amount above
+// balance", locked CTRN), the same review and the same signing of exactly
+// what was reviewed as the app's Send page.
 int runSend(const Args& args) {
     args.expectPositionalCount(0);
     auto from = chain::Address::fromHex(args.required("from"));
@@ -224,53 +223,45 @@ int runSend(const Args& args) {
     auto to = chain::Address::fromHex(args.required("to"));
     if (!to) return printError(to.error().message + " (--to)");
     if (!args.option("amount") && !args.option("amount-wei")) throw UsageError{"give --amount or --amount-wei"};
+    interfaces::ActionRequest request;
+    request.action = "send";
+    request.from = from->checksummed();
+    request.params["to"] = to->checksummed();
+    for (const char* name : {"amount", "amount-wei", "token"})
+        if (auto v = args.option(name)) request.params[name] = *v;
+    request.fee = feeChoice(args);
     auto s = openNode(args);
     if (!s) return printError(s.error());
     NodeSession& session = **s;
-    wallet::SendRequest request;
-    request.from = *from;
-    request.to = *to;
-    unsigned decimals = 18;
-    if (args.option("token")) {
-        auto token = tokenOption(args);
-        if (!token) return printError(token.error());
-        request.token = *token;
-        if (args.option("amount")) {
-            auto d = session.node->tokenDecimals(*token);
-            if (!d) return printError(d.error());
-            decimals = *d;
-        }
-    }
-    auto amount = args.option("amount-wei") ? parseU256(*args.option("amount-wei")) : chain::parseUnits(*args.option("amount"), decimals);
-    if (!amount) return printError(amount.error());
-    request.amount = *amount;
-    if (auto level = args.option("fee")) {
-        auto l = rpc::parseFeeLevel(*level);
-        if (!l) throw UsageError{"--fee must be slow, normal or fast"};
-        request.level = *l;
-    }
-    if (args.option("max-fee") || args.option("priority-fee")) {
-        if (!args.option("max-fee") || !args.option("priority-fee")) throw UsageError{"--max-fee and --priority-fee go together"};
-        auto maxFee = feeOption(args, "max-fee");
-        auto tip = feeOption(args, "priority-fee");
-        if (!maxFee || !tip) return printError("invalid fee value");
-        request.customFee = rpc::Fee{*maxFee, *tip};
-    }
-    if (auto gas = args.option("gas")) {
-        auto g = parseU256(*gas);
-        if (!g) return printError(g.error());
-        request.gasLimit = *g;
-    }
+    // The network's contracts name CTRN (--token CTRN) and decode the review;
+    // a send of ETH needs none.
+    std::optional<chain::Deployment> deployment;
+    auto manifest = selectedDeployment(args);
+    if (manifest && manifest->chainId == session.chainId) deployment = *manifest;
+    else if (args.option("token") && (*args.option("token") == "CTRN" || *args.option("token") == "ctrn"))
+        return printError(manifest ? makeError(ErrorCode::WrongChain, "the " + manifest->name + " manifest is for another chain") : manifest.error());
+    auto actions = sessionActions(session, deployment);
+    auto prepared = actions->prepare(request);
+    if (!prepared) return printError(prepared.error());
+    const bool dryRun = args.flag("dry-run");
+    if (dryRun) std::cerr << interfaces::reviewText(*prepared);
+    if (!prepared->simulation.ok) return printError(makeError(ErrorCode::Reverted, prepared->simulation.revertReason));
+    if (dryRun) return args.flag("json") ? printOutput(args, Json{{"dryRun", true}, {"review", interfaces::reviewJson(*prepared)}}) : ExitOk;
     if (auto u = unlockAccount(session, args, *from); !u) return printError(u.error());
     // Earlier runs may have left journal entries (killed, node down):
     // settle them first so nonces and balances are right.
     if (auto r = session.service->reconcile(); !r) return printError(r.error());
-    std::string what = request.token ? toDecimal(request.amount) + " units of " + request.token->checksummed()
-                                     : chain::formatUnits(request.amount, 18) + " ETH";
-    if (!confirm(args, "send " + what + " from " + from->checksummed() + " to " + to->checksummed())) return printError("cancelled");
-    auto sent = session.service->send(request);
+    if (!confirm(args, interfaces::reviewText(*prepared))) return printError("cancelled");
+    auto sent = actions->submitUnlocked(*prepared);
     if (!sent) return printError(sent.error());
-    Json out = sendJson(*sent);
+    Json out = {{"hash", sent->hash},
+                {"nonce", std::to_string(sent->nonce)},
+                {"gas", toDecimal(prepared->tx.gasLimit)},
+                {"maxFeePerGas", toDecimal(prepared->tx.maxFeePerGas)},
+                {"maxPriorityFeePerGas", toDecimal(prepared->tx.maxPriorityFeePerGas)},
+                {"broadcast", sent->broadcast}};
+    if (!sent->broadcastError.empty()) out["broadcastError"] = sent->broadcastError;
+    if (args.flag("json")) out["review"] = interfaces::reviewJson(*prepared);
     if (!sent->broadcast) {
         printOutput(args, out);
         return printError("node unreachable: the transaction is signed and kept in the journal; `ctrn sync` broadcasts it", ExitNetwork);
@@ -402,12 +393,16 @@ const bool r2 = registerCommand({"balance", "ADDR [--token ADDR|CTRN] [--verifie
     "devnet's devnet.json, then resources/deployments/NAME.json).",
     nodeOptions({"token"}), runBalance});
 const bool r3 = registerCommand({"send",
-    "--from ADDR --to ADDR (--amount X | --amount-wei N) [--token ADDR|CTRN] [--fee slow|normal|fast | --max-fee WEI --priority-fee WEI] [--gas N] [--password-file F] [--yes] " + kCommon,
-    "Sends ETH or an ERC-20 from an account of a local wallet: checks balance and gas, picks the\n"
-    "nonce, signs, writes the pending-transaction journal and only then broadcasts. --amount is\n"
-    "in ETH (or the token's decimals), --amount-wei in the smallest unit. Without --yes it asks\n"
-    "on the terminal. If the node cannot be reached after signing, the transaction stays in the\n"
-    "journal (exit 3) and the next send/sync/tx command broadcasts it.",
+    "--from ADDR --to ADDR (--amount X | --amount-wei N) [--token ADDR|CTRN] [--fee slow|normal|fast | --max-fee WEI --priority-fee WEI] [--gas N] [--password-file F] [--yes | --dry-run] " + kCommon,
+    "Sends ETH or an ERC-20 from an account of a local wallet through core's one action path:\n"
+    "checks the balance (CTRN: only the part not locked by staking), fixes fees and gas once,\n"
+    "simulates the transaction and shows the review (on the terminal before asking; --json adds it\n"
+    "as \"review\"); then adds only the nonce, signs exactly what was reviewed, writes the\n"
+    "pending-transaction journal and only then broadcasts. --dry-run stops after the review (exit 0,\n"
+    "or 1 when the simulation reverts). --amount is in ETH (or the token's decimals), --amount-wei\n"
+    "in the smallest unit. Without --yes it asks on the terminal. If the node cannot be reached\n"
+    "after signing, the transaction stays in the journal (exit 3) and the next send/sync/tx command\n"
+    "broadcasts it.",
     nodeOptions({"from", "to", "amount", "amount-wei", "token", "fee", "max-fee", "priority-fee", "gas", "password-file"}), runSend});
 const bool r4 = registerCommand({"sync", kCommon,
     "Reconciles the pending-transaction journal with the node: mined or failed transactions move\n"

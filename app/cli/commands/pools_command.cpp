@@ -41,30 +41,9 @@ int runShow(const Args& args) {
 
 int runVote(const Args& args) {
     args.expectPositionalCount(1);
-    U256 id = idArg(args.positional(0, "POOL"), "pool id");
-    std::string side = args.required("support");
-    if (side != "yes" && side != "no") throw UsageError{"--support must be yes or no"};
-    U256 stake = positiveAmount(args, "stake");
-    chain::Address from = fromOption(args);
-    auto opened = openBound(args, validationPool);
-    if (!opened) return printError(opened.error());
-    auto& [s, vp] = *opened;
-    auto pool = vp.pool(id);
-    if (!pool) return printProtocolError(pool.error());
-    auto now = chainTime(s);
-    if (!now) return printError(now.error());
-    if (pool->resolved || *now >= pool->deadline)
-        return printError("voting is closed: pool " + toDecimal(id) + (pool->resolved ? " is resolved" : " closed at " + std::to_string(pool->deadline)));
-    auto rep = reputation(s.p());
-    if (!rep) return printError(rep.error());
-    auto balance = rep->balanceOf(from);
-    if (!balance) return printProtocolError(balance.error());
-    if (*balance < stake) return printError("insufficient reputation: " + ctrnAmount(*balance) + " REP, staking " + ctrnAmount(stake));
-    auto data = vp.voteData(id, side == "yes", stake);
-    if (!data) return printError(data.error());
-    auto r = runAction(s, args, from, {vp.address(), *data, "pool-vote", "vote " + side + " on pool " + toDecimal(id) + " with " + ctrnAmount(stake) + " REP"});
-    if (!r) return printProtocolError(r.error());
-    return printAction(args, *r, {{"poolId", toDecimal(id)}, {"support", side}, {"stake", toDecimal(stake)}});
+    auto request = requestFrom(args, {"support", "stake"});
+    request.params["pool"] = args.positional(0, "POOL");
+    return runProtocolAction(args, "pool.vote", std::move(request));
 }
 
 const bool r1 = registerCommand({"pools show", "POOL [--voter ADDR] " + kReadUsage,

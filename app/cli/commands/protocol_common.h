@@ -1,13 +1,17 @@
 // What the protocol action commands (agents, stake, delegate, proposals,
-// listings, pools, models, revenue) share: the node session with the
-// deployment's contracts bound, the --from account unlocked, CTRN amounts,
-// and sending one contract call — confirm, send through WalletService (gas
-// estimate refuses a reverting call with its decoded reason), wait for the
-// receipt and print the protocol events it emitted.
+// listings, pools, models, revenue) and `ctrn send` share: the node session
+// with the deployment's contracts bound, and runAction, the thin adapter
+// over core's one action path (interfaces::Actions): the command's
+// arguments become an ActionRequest; core checks them and the chain
+// (protocol rules), prepares the exact transaction and simulates it; ctrn
+// prints the review, refuses a reverting simulation, stops there with
+// --dry-run, else confirms (--yes), signs exactly what was reviewed, waits
+// for the receipt and prints the protocol events it emitted.
 #pragma once
 
 #include "../session.h"
 
+#include <core/interfaces/actions.h>
 #include <core/protocol/bindings.h>
 
 #include <functional>
@@ -20,6 +24,8 @@ namespace ctrn::cli {
 struct ProtocolSession {
     std::unique_ptr<NodeSession> session;
     std::unique_ptr<protocol::Protocol> protocol;
+    // The one action path over this session (after session: destroyed first).
+    std::unique_ptr<interfaces::Actions> actions;
     NodeSession& node() { return *session; }
     const protocol::Protocol& p() const { return *protocol; }
 };
@@ -43,7 +49,8 @@ Result<BoundSession<B>> openBound(const Args& args, Result<B> (*bind)(const prot
     return BoundSession<B>{std::move(s), std::move(b)};
 }
 
-// Options every protocol action takes besides nodeOptions().
+// Options every protocol action takes besides nodeOptions() (flags:
+// --yes, --dry-run, --json).
 std::vector<std::string> actionOptions(std::vector<std::string> more = {});
 // The usage tail every action shares.
 extern const std::string kActionUsage;
@@ -72,27 +79,41 @@ struct TargetAction {
 };
 TargetAction parseAgentAmount(const Args& args, const std::string& what, bool withAmount);
 
-// One contract call from `from`. Refuses before signing when the gas
-// estimate reverts (the message explains the custom error), then waits for
-// the receipt; exit 1 if the transaction failed on chain.
-struct Action {
-    chain::Address to;
-    Bytes data;
-    std::string kind;    // journal kind: "stake", "vote", ...
-    std::string summary; // what the confirmation prompt shows
-};
+// interfaces::Actions over ctrn's own session (its client, store, key ring);
+// `deployment` names the protocol's contracts (absent: sends only).
+std::unique_ptr<interfaces::Actions> sessionActions(NodeSession& session, std::optional<chain::Deployment> deployment);
 
 struct ActionResult {
-    Json json;               // hash, block, status, events
+    Json json;               // hash, from, to, action, block, status, gasUsed, events
     std::vector<Json> events; // {contract, event, fields}
+    Json review;             // interfaces::reviewJson of what was signed
+    Json facts = Json::object(); // what the rules found (agent, amount, proposalId, ...)
+    std::vector<std::string> approvals; // hashes of steps mined first (an ERC-20 approval)
+    bool dryRun = false;     // --dry-run: reviewed, nothing signed
     // The first value of field `field` of event `name`, e.g. ("ListingCreated", "listingId").
     std::optional<std::string> eventField(const std::string& name, const std::string& field) const;
 };
 
-// Unlocks `from` (--password-file) once per session, confirms (--yes), sends.
-Result<ActionResult> runAction(ProtocolSession& s, const Args& args, const chain::Address& from, const Action& action);
-// Prints an ActionResult (with `extra` merged in) and returns the exit code.
+// The action `action` of --from with `params` (core's parameter names,
+// actionCatalogue): prepare, review (stderr, before the prompt, or with
+// --dry-run), refuse a reverting simulation (its decoded reason, exit 1),
+// unlock --from (--password-file), confirm (--yes), submit, wait for the
+// receipt (--receipt-timeout S, default 120); an approval the action needs
+// first is sent and awaited the same way, then the action prepared again.
+Result<ActionResult> runAction(ProtocolSession& s, const Args& args, const std::string& action, interfaces::ActionRequest request);
+// The fee options every action takes: --fee slow|normal|fast, --max-fee WEI
+// with --priority-fee WEI, --gas N (UsageError when malformed).
+interfaces::FeeChoice feeChoice(const Args& args);
+// Prints an ActionResult (its facts, then `extra` merged in, and the
+// review under "review"), or for --dry-run the review alone; returns the exit code.
 int printAction(const Args& args, const ActionResult& r, Json extra = Json::object());
+// An ActionRequest's parameters from the command line: each of `options`
+// that is given (--NAME VALUE, or a flag --NAME as "true"), by the same name.
+interfaces::ActionRequest requestFrom(const Args& args, const std::vector<std::string>& options,
+                                      const std::vector<std::string>& flags = {});
+// openProtocol + runAction + printAction: the whole of most action commands.
+int runProtocolAction(const Args& args, const std::string& action, interfaces::ActionRequest request,
+                      const std::function<Json(ProtocolSession&, const ActionResult&)>& extra = {});
 // Prints a protocol error: reverts in plain words (explainRevert).
 int printProtocolError(const Error& e);
 

@@ -74,34 +74,24 @@ int runStatus(const Args& args) {
     return printOutput(args, out);
 }
 
+// One transaction per claimable share: core picks the newest share that
+// matches --epoch / --category; after each is mined the next is prepared,
+// until core finds nothing left ("nothing to claim", an error only when
+// nothing was claimed at all).
 int runClaim(const Args& args) {
     args.expectPositionalCount(0);
     chain::Address from = fromOption(args);
-    std::optional<std::uint8_t> category;
-    if (auto c = args.option("category")) {
-        category = revenueCategory(*c);
-        if (!category) throw UsageError{"--category must be compute, data, developers or community"};
-    }
-    std::optional<U256> epoch;
-    if (auto e = args.option("epoch")) epoch = idArg(*e, "--epoch");
-    auto opened = openBound(args, revenueDistributor);
-    if (!opened) return printError(opened.error());
-    auto& [s, dist] = *opened;
-    auto list = claimables(dist, from);
-    if (!list) return printProtocolError(list.error());
-    std::vector<Claimable> chosen;
-    for (const auto& c : *list)
-        if ((!category || c.category == *category) && (!epoch || c.epoch == *epoch)) chosen.push_back(c);
-    if (chosen.empty()) return printError("nothing to claim for " + from.checksummed() + " in the open claim window");
+    auto s = openProtocol(args);
+    if (!s) return printError(s.error());
     Json claims = Json::array();
-    Json last;
-    for (const auto& c : chosen) {
-        auto data = dist.claimData(c.epoch, c.category);
-        if (!data) return printError(data.error());
-        auto r = runAction(s, args, from, {dist.address(), *data, "revenue-claim",
-                                            "claim " + ctrnAmount(c.amount) + " CTRN (" + kRevenueCategories[c.category] + ", epoch " + toDecimal(c.epoch) + ")"});
-        if (!r) return printProtocolError(r.error());
-        claims.push_back({{"epoch", toDecimal(c.epoch)}, {"category", kRevenueCategories[c.category]}, {"amount", toDecimal(c.amount)},
+    for (int i = 0; i < 64; ++i) {
+        auto r = runAction(*s, args, "revenue.claim", requestFrom(args, {"epoch", "category"}));
+        if (!r) {
+            if (!claims.empty() && r.error().message.rfind("nothing to claim", 0) == 0) break;
+            return printProtocolError(r.error());
+        }
+        if (r->dryRun) return printAction(args, *r);
+        claims.push_back({{"epoch", r->facts["epoch"]}, {"category", r->facts["category"]}, {"amount", r->facts["amount"]},
                           {"hash", r->json["hash"]}});
     }
     return printOutput(args, Json{{"account", from.checksummed()}, {"claims", claims}});

@@ -1,7 +1,8 @@
 // ctrn agents show|register, stake [add|unstake|withdraw|claim], delegate —
 // the StakingHub and the token's vote delegation. Amounts are CTRN with 18
 // decimals ("1500.5"); what the client can check (unlocked balance, bonded
-// stake, a registered agent) is refused before anything is signed.
+// stake, a registered agent) is refused by core's rules (protocol/actions)
+// before anything is signed, the same way the app refuses it.
 #include "protocol_common.h"
 
 namespace ctrn::cli {
@@ -35,23 +36,16 @@ int runAgentsShow(const Args& args) {
 
 int runAgentsRegister(const Args& args) {
     args.expectPositionalCount(0);
-    chain::Address from = fromOption(args);
-    std::string name = args.required("name");
-    if (name.empty()) throw UsageError{"--name must not be empty"};
-    std::string uri = args.option("metadata-uri").value_or("");
-    U256 bps = idArg(args.option("commission-bps").value_or("0"), "--commission-bps");
-    if (bps > 10000) throw UsageError{"--commission-bps must be at most 10000"};
-    auto opened = openBound(args, stakingHub);
-    if (!opened) return printError(opened.error());
-    auto& [s, hub] = *opened;
-    auto already = hub.isAgent(from);
-    if (!already) return printProtocolError(already.error());
-    if (*already) return printError(from.checksummed() + " is already registered as an agent");
-    auto data = hub.registerAgentData(name, uri, static_cast<std::uint16_t>(bps));
-    if (!data) return printError(data.error());
-    auto r = runAction(s, args, from, {hub.address(), *data, "agent-register", "register agent '" + name + "'"});
-    if (!r) return printProtocolError(r.error());
-    return printAction(args, *r, {{"agent", from.checksummed()}});
+    return runProtocolAction(args, "agent.register", requestFrom(args, {"name", "metadata-uri", "commission-bps"}));
+}
+
+// The one positional argument (AGENT, DELEGATEE) as parameter `name`.
+interfaces::ActionRequest targetRequest(const Args& args, const std::string& what, const std::string& name,
+                                        const std::vector<std::string>& options = {}) {
+    args.expectPositionalCount(1);
+    auto request = requestFrom(args, options);
+    request.params[name] = args.positional(0, what);
+    return request;
 }
 
 Json positionJson(const chain::Address& agent, const StakePosition& p) {
@@ -183,81 +177,28 @@ int runStakeShow(const Args& args) {
     return printOutput(args, out);
 }
 
-int runStakeAdd(const Args& args) {
-    auto [agent, amount, from] = parseAgentAmount(args, "AGENT", true);
-    auto opened = openBound(args, stakingHub);
-    if (!opened) return printError(opened.error());
-    auto& [s, hub] = *opened;
-    auto tok = token(s.p());
-    if (!tok) return printError(tok.error());
-    auto registered = hub.isAgent(agent);
-    if (!registered) return printProtocolError(registered.error());
-    if (!*registered && agent != from) return printError(agent.checksummed() + " is not a registered agent");
-    // Staking locks tokens in place: only the unlocked part can be staked.
-    auto unlocked = tok->unlockedBalanceOf(from);
-    if (!unlocked) return printProtocolError(unlocked.error());
-    if (*unlocked < amount)
-        return printError("insufficient unlocked balance: " + ctrnAmount(*unlocked) + " CTRN unlocked, staking " + ctrnAmount(amount));
-    auto data = hub.stakeData(agent, amount);
-    if (!data) return printError(data.error());
-    auto r = runAction(s, args, from, {hub.address(), *data, "stake", "stake " + ctrnAmount(amount) + " CTRN with " + agent.checksummed()});
-    if (!r) return printProtocolError(r.error());
-    return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}});
-}
+int runStakeAdd(const Args& args) { return runProtocolAction(args, "stake.add", targetRequest(args, "AGENT", "agent", {"amount"})); }
 
-int runUnstake(const Args& args) {
-    auto [agent, amount, from] = parseAgentAmount(args, "AGENT", true);
-    auto opened = openBound(args, stakingHub);
-    if (!opened) return printError(opened.error());
-    auto& [s, hub] = *opened;
-    auto p = hub.position(from, agent);
-    if (!p) return printProtocolError(p.error());
-    if (p->bonded < amount)
-        return printError("insufficient stake: " + ctrnAmount(p->bonded) + " CTRN bonded with " + agent.checksummed() + ", unstaking " +
-                          ctrnAmount(amount));
-    auto period = hub.unbondingPeriod();
-    if (!period) return printProtocolError(period.error());
-    auto data = hub.requestUnstakeData(agent, amount);
-    if (!data) return printError(data.error());
-    auto r = runAction(s, args, from, {hub.address(), *data, "unstake", "unstake " + ctrnAmount(amount) + " CTRN from " + agent.checksummed()});
-    if (!r) return printProtocolError(r.error());
-    return printAction(args, *r, {{"agent", agent.checksummed()}, {"amount", toDecimal(amount)}, {"unbondingPeriod", toDecimal(*period)}});
-}
+int runUnstake(const Args& args) { return runProtocolAction(args, "stake.unstake", targetRequest(args, "AGENT", "agent", {"amount"})); }
 
 int runWithdrawOrClaim(const Args& args, bool claim) {
-    auto [agent, noAmount, from] = parseAgentAmount(args, "AGENT", false);
-    auto opened = openBound(args, stakingHub);
-    if (!opened) return printError(opened.error());
-    auto& [s, hub] = *opened;
-    auto p = hub.position(from, agent);
-    if (!p) return printProtocolError(p.error());
-    if (claim && p->pendingRewards == 0) return printError("nothing to claim from " + agent.checksummed());
-    if (!claim && p->unbonding == 0) return printError("nothing to withdraw: no stake unbonding from " + agent.checksummed());
-    auto data = claim ? hub.claimData(agent) : hub.withdrawData(agent);
-    if (!data) return printError(data.error());
-    std::string what = claim ? "claim " + ctrnAmount(p->pendingRewards) + " CTRN of rewards from " : "withdraw unbonded stake from ";
-    auto r = runAction(s, args, from, {hub.address(), *data, claim ? "stake-claim" : "stake-withdraw", what + agent.checksummed()});
-    if (!r) return printProtocolError(r.error());
-    Json extra = {{"agent", agent.checksummed()}};
-    if (auto withdrawn = r->eventField(claim ? "RewardClaimed" : "Withdrawn", "amount")) extra["amount"] = *withdrawn;
-    return printAction(args, *r, extra);
+    return runProtocolAction(args, claim ? "stake.claim" : "stake.withdraw", targetRequest(args, "AGENT", "agent"),
+                             [claim](ProtocolSession&, const ActionResult& r) {
+                                 Json extra = Json::object();
+                                 if (auto amount = r.eventField(claim ? "RewardClaimed" : "Withdrawn", "amount")) extra["amount"] = *amount;
+                                 return extra;
+                             });
 }
 
 int runDelegate(const Args& args) {
-    auto [delegatee, noAmount, from] = parseAgentAmount(args, "DELEGATEE", false);
-    auto opened = openBound(args, token);
-    if (!opened) return printError(opened.error());
-    auto& [s, tok] = *opened;
-    auto current = tok.delegates(from);
-    if (!current) return printProtocolError(current.error());
-    if (*current == delegatee) return printError("votes of " + from.checksummed() + " are already delegated to " + delegatee.checksummed());
-    auto data = tok.delegateData(delegatee);
-    if (!data) return printError(data.error());
-    auto r = runAction(s, args, from, {tok.address(), *data, "delegate", "delegate CTRN votes to " + delegatee.checksummed()});
-    if (!r) return printProtocolError(r.error());
-    auto votes = tok.votes(delegatee);
-    if (!votes) return printProtocolError(votes.error());
-    return printAction(args, *r, {{"delegatee", delegatee.checksummed()}, {"delegateeVotes", toDecimal(*votes)}});
+    return runProtocolAction(args, "delegate", targetRequest(args, "DELEGATEE", "delegatee"), [](ProtocolSession& s, const ActionResult& r) {
+        Json extra = Json::object();
+        auto tok = token(s.p());
+        auto delegatee = chain::Address::fromHex(r.facts.value("delegatee", std::string()));
+        if (tok && delegatee)
+            if (auto votes = tok->votes(*delegatee)) extra["delegateeVotes"] = toDecimal(*votes);
+        return extra;
+    });
 }
 
 const bool r1 = registerCommand({"agents show", "AGENT " + kReadUsage,

@@ -8,3 +8,4 @@
 
 std::unique_ptr<QObject> makeInterfacesTests();
 std::unique_ptr<QObject> makeWalletPagesTests();
+std::unique_ptr<QObject> makeActionsTests();

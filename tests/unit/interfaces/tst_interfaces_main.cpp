@@ -6,7 +6,7 @@
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int failures = 0;
-    for (auto make : {makeInterfacesTests, makeWalletPagesTests}) {
+    for (auto make : {makeInterfacesTests, makeWalletPagesTests, makeActionsTests}) {
         auto tests = make();
         failures += QTest::qExec(tests.get(), argc, argv);
     }
