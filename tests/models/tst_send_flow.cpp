@@ -72,7 +72,6 @@ class TstSendFlow : public QObject {
             send.reset();
             accounts.reset();
             outcomes.reset();
-            forgetActions(services);
         }
         TxFlow* flow() const { return send->flow(); }
         // The CTRN transfer the page would offer: 1.5 CTRN to Alice.
@@ -129,8 +128,6 @@ private slots:
         QCOMPARE(*tx.chainId, U256(reviewed.tx.chainId));
         QCOMPARE(f.flow()->hash(), QString::fromStdString(signedTx->hash.hex()));
         // Signing what was reviewed needs no new estimate.
-        QEXPECT_FAIL("", "until the action path is merged, actionsOf() is the temporary adapter over Wallet, "
-                         "whose sendWithPassword prepares again (actions_adapter.cpp); interfaces::Actions does not", Continue);
         QCOMPARE(count(*f.node, "eth_estimateGas"), estimates);
         QCOMPARE(count(*f.node, "eth_feeHistory"), feeHistories);
 

@@ -45,7 +45,6 @@ public:
     ~TxFixture() override {
         m_send.reset();
         m_accounts.reset();
-        ctrn::desktop::forgetActions(m_services);
     }
     ctrn::desktop::SendController* send() const { return m_send.get(); }
     // An outcome as core would push it for `hash`.

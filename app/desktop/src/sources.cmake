@@ -16,7 +16,7 @@ set(CTRN_DESKTOP_SOURCES
   framework/query_list_model.cpp framework/query_list_model.h
   framework/checked_value.cpp framework/checked_value.h
   framework/outcome_feed.cpp framework/outcome_feed.h
-  framework/actions_access.h framework/actions_adapter.cpp
+  framework/actions_access.h
   framework/tx_flow.cpp framework/tx_flow.h
   # shell: composition root, worker, preferences, networks, session, onboarding
   shell/app.cpp shell/app.h

@@ -49,7 +49,6 @@ void Worker::serially(std::function<void()> task) {
 void Worker::dropServices() {
     m_headHandler.reset();
     m_outcomeHandler.reset();
-    if (m_services) forgetActions(*m_services);
     m_services.reset();
 }
 
