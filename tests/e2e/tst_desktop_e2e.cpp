@@ -118,7 +118,8 @@ class TstDesktopE2e : public QObject {
         QTRY_VERIFY(input->hasActiveFocus());
         QMetaObject::invokeMethod(input, "selectAll");
         if (text.isEmpty()) QTest::keyClick(m_window, Qt::Key_Backspace);
-        else QTest::keyClicks(m_window, text);
+        else
+            for (const QChar c : text) QTest::keyClick(m_window, c.toLatin1()); // keyClicks takes only a QWidget
         QCOMPARE(input->property("text").toString(), text);
     }
     // The app as the executable starts it, on this test's data directory.
