@@ -17,6 +17,8 @@ import {QuadraticGovernor} from "../src/governance/QuadraticGovernor.sol";
 import {MemberGovernor} from "../src/governance/MemberGovernor.sol";
 import {GuardianMultisig} from "../src/governance/GuardianMultisig.sol";
 import {GovernorCitations} from "../src/governance/GovernorCitations.sol";
+import {GovernorScope} from "../src/governance/GovernorScope.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {Marketplace, IRewardSink, IReputationMinter} from "../src/market/Marketplace.sol";
 import {ModelRegistry} from "../src/market/ModelRegistry.sol";
 import {RevenueDistributor, ILockedBalance} from "../src/market/RevenueDistributor.sol";
@@ -49,6 +51,9 @@ contract DevnetScript {
     uint32 internal constant DEVNET_VOTING_PERIOD = 7_200; // blocks, set by proposal 1
     uint256 internal constant TIMELOCK_DELAY = 120; // seconds
     uint256 internal constant EPOCH_LENGTH = 300; // seconds
+    // REP counts in the member and quadratic governors once held this many blocks before a snapshot
+    // (short on the devnet: seeding mines one block per transaction).
+    uint48 internal constant REPUTATION_AGE = 10; // blocks
 
     // Accounts (anvil mnemonic indices): 0 deployer and reserves; 1-3 guardians (1 also the team);
     // 4-9 agents; 10-13 providers; 14-19 buyers, stakers and voters.
@@ -134,7 +139,7 @@ contract DevnetScript {
             IVotes(address(token)), timelock, rep, _config("Computronium token vote", 1_000e18, 4, constitutional), 20
         );
         quadGov = new QuadraticGovernor(
-            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 10, constitutional)
+            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 2, constitutional)
         );
         memberGov =
             new MemberGovernor(rep, timelock, _config("Computronium member vote", 1, 2, constitutional), 10e18);
@@ -171,6 +176,19 @@ contract DevnetScript {
             rep.grantRole(rep.MINTER_ROLE(), govs[i]);
         }
         timelock.grantRole(timelock.CANCELLER_ROLE(), address(guardian));
+        // The weaker governors may change these parameters and nothing else (no treasury, slashing
+        // or roles); from now on only the token governor's proposals change the list.
+        GovernorScope[2] memory weak = [GovernorScope(quadGov), GovernorScope(memberGov)];
+        for (uint256 i; i < 2; ++i) {
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingDelay.selector, true);
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingPeriod.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setBurnBps.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setActivityBps.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setShares.selector, true);
+            weak[i].setAllowedCall(address(market), Marketplace.setCommission.selector, true);
+            weak[i].setAllowedCall(address(pool), ValidationPool.setVotingWindow.selector, true);
+            weak[i].setScopeAdmin(address(tokenGov));
+        }
         rep.grantRole(rep.MINTER_ROLE(), address(market));
         rep.grantRole(rep.MINTER_ROLE(), address(pool));
         rep.grantRole(rep.SLASHER_ROLE(), address(pool));
@@ -200,7 +218,8 @@ contract DevnetScript {
             quorum: quorum_,
             citationReward: 100e18,
             proposerShareBps: 5_000,
-            constitutionalTargets: constitutional
+            constitutionalTargets: constitutional,
+            reputationAge: REPUTATION_AGE
         });
     }
 
@@ -416,24 +435,28 @@ contract DevnetScript {
 
     function _p1() internal view returns (Proposal memory) {
         return _two(
-            address(registry),
-            abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(15))),
+            address(pool),
+            abi.encodeCall(ValidationPool.setVotingWindow, (2 days)),
             address(memberGov),
             abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD),
-            "# Appoint a model curator\n\nGrant CURATOR_ROLE on the model registry to the community's curator, "
-            "and give member votes two hours."
+            "# Longer validation pools\n\nValidation pools stay open two days, so reviewers have time to weigh "
+            "in; member votes last two hours."
         );
     }
 
-    function _p2() internal view returns (Proposal memory) {
-        return _two(
-            address(token),
-            abi.encodeCall(IERC20.transfer, (addr(16), 50_000e18)),
-            address(tokenGov),
-            abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD),
-            "# Grant: open-source indexer\n\n50,000 CTRN from the treasury for the event indexer; token votes "
-            "last two hours from now on."
-        );
+    /// @dev Granting a role is the token governor's power (the member governor may not).
+    function _p2() internal view returns (Proposal memory p) {
+        p.targets = new address[](3);
+        p.values = new uint256[](3);
+        p.calldatas = new bytes[](3);
+        (p.targets[0], p.calldatas[0]) = (address(token), abi.encodeCall(IERC20.transfer, (addr(16), 50_000e18)));
+        (p.targets[1], p.calldatas[1]) =
+            (address(registry), abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(15))));
+        (p.targets[2], p.calldatas[2]) =
+            (address(tokenGov), abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD));
+        p.description = "# Grant: open-source indexer, and a model curator\n\n50,000 CTRN from the treasury for the "
+            "event indexer; CURATOR_ROLE on the model registry for the community's curator; token votes last two "
+            "hours from now on.";
     }
 
     function _p7() internal view returns (Proposal memory) {
@@ -462,9 +485,10 @@ contract DevnetScript {
 
     function _p5() internal view returns (Proposal memory) {
         return _one(
-            address(registry),
-            abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(16))),
-            "# Appoint a second model curator\n\nFollows the first curator appointment: a second reviewer."
+            address(distributor),
+            abi.encodeCall(RevenueDistributor.setShares, ([uint16(4_000), 2_500, 2_000, 1_500])),
+            "# A larger community share\n\nFollows the longer validation pools: community reviewers get 15 % "
+            "of revenue, data contributors 25 %."
         );
     }
 

@@ -45,6 +45,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
 
     uint256 public constant BPS = 10_000;
     uint16 public constant MAX_COMMISSION_BPS = 2_000;
+    /// @notice Highest REP rate governance may set: 10 REP per CTRN of commission.
+    uint256 public constant MAX_REP_PER_CTRN = 10e18;
     bytes32 public constant SETTLEMENT_REASON = "settlement";
     /// @notice EIP-712 type of a provider-signed listing manifest.
     bytes32 public constant MANIFEST_TYPEHASH = keccak256(
@@ -127,8 +129,23 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     uint16 public commissionBps = 500;
     uint256 public releaseTimeout;
     uint256 public deliveryTimeout;
-    /// @notice REP minted to the provider per CTRN settled, scaled by 1e18.
-    uint256 public repPerCtrn = 1e17;
+    /// @notice REP minted to the provider per CTRN of commission actually paid, scaled by 1e18.
+    /// @dev REP is earned only by activity that cost something: a sale's commission goes to the
+    /// revenue pool (part of it burned), so REP minted <= repPerCtrn x commission paid.
+    uint256 public repPerCtrn = 1e18;
+    /// @notice A settlement whose commission is below this mints no REP (dust sales earn nothing).
+    uint256 public minRepCommission = 1e18;
+    /// @notice The most REP a provider can earn from sales to one buyer (a self-dealing second
+    /// address included), over all time.
+    uint256 public maxRepPerCounterparty = 100e18;
+    /// @notice Commission paid by all settlements.
+    uint256 public totalCommission;
+    /// @notice REP minted to providers by settlements.
+    uint256 public totalRepMinted;
+    /// @notice REP a provider earned from sales to a buyer.
+    mapping(address provider => mapping(address buyer => uint256)) public repEarnedFrom;
+    /// @notice The listing's metadata hash when the purchase was made (what the buyer paid for).
+    mapping(uint256 purchaseId => bytes32) public purchaseMetadataHash;
 
     uint256 public listingCount;
     uint256 public purchaseCount;
@@ -183,6 +200,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     event CommissionChanged(uint16 oldBps, uint16 newBps);
     event TimeoutsChanged(uint256 releaseTimeout, uint256 deliveryTimeout);
     event RepRateChanged(uint256 oldRate, uint256 newRate);
+    event RepLimitsChanged(uint256 minCommission, uint256 maxPerCounterparty);
+    event ReputationEarned(uint256 indexed purchaseId, address indexed provider, uint256 amount);
 
     error ZeroAddress();
     error ZeroAmount();
@@ -204,6 +223,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error PriceChanged(uint256 price, uint256 maxPrice);
     error NothingToWithdraw();
     error InvalidCommission(uint16 bps);
+    error InvalidRepRate(uint256 rate);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -322,6 +342,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         p.createdAt = uint64(block.timestamp);
         p.quantity = quantity;
         p.amount = amount;
+        purchaseMetadataHash[purchaseId] = l.metadataHash;
         escrowTotal += amount;
         token.safeTransferFrom(msg.sender, address(this), amount);
         emit Purchased(purchaseId, listingId, msg.sender, quantity, amount);
@@ -438,11 +459,23 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         emit TimeoutsChanged(releaseTimeout_, deliveryTimeout_);
     }
 
-    /// @notice Sets the REP minted per CTRN settled (1e18 = one REP per CTRN). Governance only.
+    /// @notice Sets the REP minted per CTRN of commission (1e18 = one REP per CTRN). Governance only.
     /// @param rate The new rate.
     function setRepRate(uint256 rate) external onlyGovernance {
+        if (rate > MAX_REP_PER_CTRN) revert InvalidRepRate(rate);
         emit RepRateChanged(repPerCtrn, rate);
         repPerCtrn = rate;
+    }
+
+    /// @notice Sets the commission floor below which a settlement mints no REP, and the REP cap per
+    /// (provider, buyer). Governance only.
+    /// @param minCommission Commission (CTRN) a settlement must pay to earn REP; at least 1 wei.
+    /// @param maxPerCounterparty REP a provider may earn from one buyer.
+    function setRepLimits(uint256 minCommission, uint256 maxPerCounterparty) external onlyGovernance {
+        if (minCommission == 0) revert ZeroAmount();
+        minRepCommission = minCommission;
+        maxRepPerCounterparty = maxPerCounterparty;
+        emit RepLimitsChanged(minCommission, maxPerCounterparty);
     }
 
     // ------------------------------------------------------------------ views
@@ -529,6 +562,23 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         emit ListingCreated(listingId, provider, p.kind, p.price, p.unit, p.metadataURI, p.metadataHash, r);
     }
 
+    /// @dev REP from paid commission only: nothing below the floor, at most the per-buyer cap.
+    function _earnReputation(uint256 purchaseId, address provider, address buyer, uint256 commission) private {
+        if (commission < minRepCommission) return;
+        uint256 rep = commission * repPerCtrn / 1e18;
+        uint256 earned = repEarnedFrom[provider][buyer];
+        uint256 room = maxRepPerCounterparty > earned ? maxRepPerCounterparty - earned : 0;
+        if (rep > room) rep = room;
+        if (rep == 0) return;
+        try reputation.mint(provider, rep, SETTLEMENT_REASON) {
+            repEarnedFrom[provider][buyer] = earned + rep;
+            totalRepMinted += rep;
+            emit ReputationEarned(purchaseId, provider, rep);
+        } catch {
+            emit SettlementSideEffectFailed(purchaseId, IReputationMinter.mint.selector);
+        }
+    }
+
     function _listing(uint256 listingId) private view returns (Listing storage l) {
         l = listings[listingId];
         if (l.provider == address(0)) revert UnknownListing(listingId);
@@ -557,6 +607,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         Rune storage r = l.rune;
 
         uint256 commission = amount * commissionBps / BPS;
+        totalCommission += commission;
         if (commission > 0) {
             token.forceApprove(address(distributor), commission);
             distributor.notifyRevenue(commission);
@@ -588,13 +639,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
             emit LicenceGranted(p.buyer, p.listingId);
         }
         // REP and activity never block a settlement (a revoked role only skips them).
-        uint256 rep = amount * repPerCtrn / 1e18;
-        if (rep > 0) {
-            try reputation.mint(l.provider, rep, SETTLEMENT_REASON) {}
-            catch {
-                emit SettlementSideEffectFailed(purchaseId, IReputationMinter.mint.selector);
-            }
-        }
+        _earnReputation(purchaseId, l.provider, p.buyer, commission);
         try distributor.recordActivity(categoryOf(l.kind), l.provider, amount) {}
         catch {
             emit SettlementSideEffectFailed(purchaseId, RevenueDistributor.recordActivity.selector);

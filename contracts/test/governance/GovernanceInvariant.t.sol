@@ -36,11 +36,12 @@ contract GovernanceHandler is GovernanceBase {
     function propose(uint256 g, uint256 a, uint256 citeSeed) external {
         g %= 3;
         address actor = actors[a % actors.length];
-        Proposal memory p = singleCall(
-            tokenAddr,
-            abi.encodeWithSignature("transfer(address,uint256)", actor, 1e18),
-            string(abi.encodePacked("proposal ", bytes32(++nonce)))
-        );
+        // The token governor pays 1 CTRN from the treasury; the weaker governors may only retune
+        // their own voting period (they cannot move the treasury).
+        string memory description = string(abi.encodePacked("proposal ", bytes32(++nonce)));
+        Proposal memory p = g == 0
+            ? singleCall(tokenAddr, abi.encodeWithSignature("transfer(address,uint256)", actor, 1e18), description)
+            : singleCall(address(govs[g]), abi.encodeWithSignature("setVotingPeriod(uint32)", uint32(100)), description);
         uint256 n = idsOf[g].length;
         uint256 k = n == 0 ? 0 : citeSeed % 3; // 0..2 citations
         if (k > n) k = n;
@@ -57,6 +58,23 @@ contract GovernanceHandler is GovernanceBase {
             proposalsOf[g].push(p);
         } catch {}
     }
+
+    /// @dev A weaker governor's treasury transfer: must never be accepted.
+    function proposeTreasuryOnWeak(uint256 g, uint256 a, uint256 amount) external {
+        g = 1 + g % 2;
+        address actor = actors[a % actors.length];
+        Proposal memory p = singleCall(
+            tokenAddr,
+            abi.encodeWithSignature("transfer(address,uint256)", actor, bound(amount, 1, 1e24)),
+            string(abi.encodePacked("weak treasury ", bytes32(++nonce)))
+        );
+        vm.prank(actor);
+        try govs[g].propose(p.targets, p.values, p.calldatas, p.description) {
+            ++weakTreasuryProposals;
+        } catch {}
+    }
+
+    uint256 public weakTreasuryProposals;
 
     function castVote(uint256 g, uint256 a, uint256 pSeed, uint8 support) external {
         g %= 3;
@@ -109,7 +127,7 @@ contract GovernanceInvariantTest is GovernanceBase {
             rep.mint(actors[i], 10e18, "test");
         }
         initialRep = rep.totalSupply();
-        vm.roll(block.number + 1);
+        vm.roll(block.number + REPUTATION_AGE + 1);
         handler = new GovernanceHandler(
             [Governor(payable(governor)), Governor(payable(quadratic)), Governor(payable(member))],
             actors,
@@ -141,6 +159,13 @@ contract GovernanceInvariantTest is GovernanceBase {
         assertEq(rep.balanceOf(alice), 10e18 + CITATION_REWARD + CITATION_REWARD / 2);
         invariant_noAddressVotesTwice();
         invariant_citationRewardsEqualMinted();
+    }
+
+    /// No governor other than the token governor moves treasury funds: the treasury only ever paid the
+    /// token governor's executed 1-CTRN grants, and no weaker governor accepted a treasury proposal.
+    function invariant_onlyTokenGovernorMovesTreasury() public view {
+        assertEq(handler.weakTreasuryProposals(), 0, "a weaker governor accepted a treasury transfer");
+        assertEq(token.balanceOf(address(timelock)), TREASURY_AMOUNT - handler.executed(0) * 1e18, "treasury outflow");
     }
 
     /// No address ever has a second vote counted, and every tally is exactly the votes cast.

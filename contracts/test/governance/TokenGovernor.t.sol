@@ -349,7 +349,7 @@ contract TokenGovernorTest is GovernanceBase {
     function test_constructor_revertsOnInvalidShare() public {
         vm.expectRevert(abi.encodeWithSelector(GovernorCitations.InvalidShare.selector, 10_001));
         new TokenGovernor(
-            IVotes(address(token)), timelock, rep, GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0)), 0
+            IVotes(address(token)), timelock, rep, GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0), 0), 0
         );
     }
 

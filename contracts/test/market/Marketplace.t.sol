@@ -130,7 +130,7 @@ contract MarketplaceTest is Market {
         assertEq(market.credits(provider), 66.5e18);
         assertEq(market.credits(infra), 19e18);
         assertEq(hub.totalRewardsReceived(), 9.5e18);
-        assertEq(rep.balanceOf(provider), 10e18); // 0.1 REP per CTRN
+        assertEq(rep.balanceOf(provider), 5e18); // 1 REP per CTRN of commission (5 %)
         assertTrue(market.hasLicence(buyer, id));
         (uint256 stake, uint256 activity) = distributor.weights(0, 2, provider);
         assertEq(activity, 100e18);
