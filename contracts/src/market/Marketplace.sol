@@ -30,16 +30,20 @@ interface IReputationMinter {
 /// manifest. A purchase puts the price in escrow; the provider marks delivery
 /// with a receipt hash; the buyer confirms, or anyone releases the escrow once
 /// `releaseTimeout` has passed after delivery; a buyer whose purchase was never
-/// delivered gets a refund after `deliveryTimeout`. Either side may dispute:
-/// a validation pool decides, and its result settles or refunds the escrow.
+/// delivered gets a refund after `deliveryTimeout` (delivery after it is refused).
+/// The buyer may dispute with REP or with a CTRN bond, the provider (with REP)
+/// only after delivery: a validation pool decides, its result settles or refunds
+/// the escrow, and a dispute nobody else weighed in on decides nothing. A
+/// purchase pins the listing's metadata hash it was bought at.
 /// @dev Settlement: `commissionBps` of the price goes to the revenue
 /// distributor (which burns part of it); the rest is split by the rune:
 /// developer and infrastructure shares are credited (pull payments, {withdraw}),
 /// the stakers' share goes to the agent's stakers through the staking hub (to
 /// the developer if the agent has no stakers). The provider earns REP in
-/// proportion to the value settled and activity is recorded for revenue
-/// weights. Invariants: `escrowTotal` equals the sum of open purchases, and the
-/// CTRN balance equals `escrowTotal + creditsTotal`.
+/// proportion to the commission paid (above a floor, capped per buyer) and
+/// activity is recorded for revenue weights. Invariants: `escrowTotal` equals
+/// the sum of open purchases, and the CTRN balance equals
+/// `escrowTotal + creditsTotal + bondsTotal`.
 contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback {
     using SafeERC20 for IERC20;
 
@@ -146,6 +150,17 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     mapping(address provider => mapping(address buyer => uint256)) public repEarnedFrom;
     /// @notice The listing's metadata hash when the purchase was made (what the buyer paid for).
     mapping(uint256 purchaseId => bytes32) public purchaseMetadataHash;
+    /// @notice A buyer's CTRN dispute bond: `disputeBondBps` of the price, at least `minDisputeBond`.
+    uint16 public disputeBondBps = 1_000;
+    uint256 public minDisputeBond = 1e18;
+    /// @notice CTRN held as dispute bonds.
+    uint256 public bondsTotal;
+    /// @notice The bond held for a purchase's open bonded dispute.
+    mapping(uint256 purchaseId => uint256) public disputeBond;
+    /// @notice The status a disputed purchase returns to if its dispute is undecided.
+    mapping(uint256 purchaseId => Status) public statusBeforeDispute;
+    /// @notice Whether a party already disputed a purchase (each party may dispute it once).
+    mapping(uint256 purchaseId => mapping(address party => bool)) public hasDisputed;
 
     uint256 public listingCount;
     uint256 public purchaseCount;
@@ -201,6 +216,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     event TimeoutsChanged(uint256 releaseTimeout, uint256 deliveryTimeout);
     event RepRateChanged(uint256 oldRate, uint256 newRate);
     event RepLimitsChanged(uint256 minCommission, uint256 maxPerCounterparty);
+    event DisputeBondChanged(uint16 bps, uint256 minimum);
+    event DisputeBonded(uint256 indexed purchaseId, address indexed buyer, uint256 bond);
+    event DisputeUndecided(uint256 indexed purchaseId, uint256 indexed poolId, Status restored);
+    event BondSettled(uint256 indexed purchaseId, address indexed to, uint256 bond);
     event ReputationEarned(uint256 indexed purchaseId, address indexed provider, uint256 amount);
 
     error ZeroAddress();
@@ -224,6 +243,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error NothingToWithdraw();
     error InvalidCommission(uint16 bps);
     error InvalidRepRate(uint256 rate);
+    error DeliveryTooLate(uint256 deadline);
+    error AlreadyDisputed(uint256 purchaseId, address party);
+    error MetadataChanged(bytes32 metadataHash, bytes32 expected);
+    error InvalidBond(uint16 bps);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -328,6 +351,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         nonReentrant
         returns (uint256 purchaseId)
     {
+        purchaseId = _buy(listingId, quantity, maxPrice);
+    }
+
+    function _buy(uint256 listingId, uint256 quantity, uint256 maxPrice) private returns (uint256 purchaseId) {
         Listing storage l = _listing(listingId);
         if (!l.active) revert ListingInactive(listingId);
         if (msg.sender == l.provider) revert SelfPurchase();
@@ -348,6 +375,23 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         emit Purchased(purchaseId, listingId, msg.sender, quantity, amount);
     }
 
+    /// @notice Like {purchase}, but only if the listing's metadata hash is still `metadataHash` (what
+    /// the buyer reviewed); the purchase pins it either way ({purchaseMetadataHash}).
+    /// @param listingId The listing.
+    /// @param quantity Units.
+    /// @param maxPrice Highest unit price accepted.
+    /// @param metadataHash The sha256 of the metadata the buyer reviewed.
+    /// @return purchaseId The purchase.
+    function purchaseExact(uint256 listingId, uint256 quantity, uint256 maxPrice, bytes32 metadataHash)
+        external
+        nonReentrant
+        returns (uint256 purchaseId)
+    {
+        bytes32 current = _listing(listingId).metadataHash;
+        if (current != metadataHash) revert MetadataChanged(current, metadataHash);
+        purchaseId = _buy(listingId, quantity, maxPrice);
+    }
+
     /// @notice Marks a purchase delivered, with a hash of the delivery receipt. Provider only.
     /// @param purchaseId The purchase.
     /// @param receiptHash Hash of what was delivered (access grant, job result, ...).
@@ -355,6 +399,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         Purchase storage p = _purchase(purchaseId);
         if (msg.sender != listings[p.listingId].provider) revert NotProvider(msg.sender);
         if (p.status != Status.Escrowed) revert WrongStatus(purchaseId, p.status);
+        uint256 deadline = p.createdAt + deliveryTimeout;
+        if (block.timestamp >= deadline) revert DeliveryTooLate(deadline); // the buyer's refund is due
         p.status = Status.Delivered;
         p.deliveredAt = uint64(block.timestamp);
         p.receiptHash = receiptHash;
@@ -395,7 +441,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     }
 
     /// @notice Buyer or provider disputes an open purchase, staking `repStake` REP on its claim in
-    /// a new validation pool. The pool's result settles (provider wins) or refunds (buyer wins).
+    /// a new validation pool. The pool's result settles (provider wins) or refunds (buyer wins); a
+    /// dispute nobody but the disputer weighed in on is undecided and pays no one (the purchase
+    /// returns to where it was). A provider may dispute only a delivered purchase; each party may
+    /// dispute a purchase once. Buyers without REP use {disputeWithBond}.
     /// @param purchaseId The purchase.
     /// @param repStake REP the caller stakes.
     /// @param claim The caller's claim (text or a URI).
@@ -405,14 +454,40 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         nonReentrant
         returns (uint256 poolId)
     {
-        Purchase storage p = _purchase(purchaseId);
-        if (msg.sender != p.buyer && msg.sender != listings[p.listingId].provider) revert NotParty(msg.sender);
-        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
-        p.status = Status.Disputed;
-        p.disputer = msg.sender;
+        Purchase storage p = _openDispute(purchaseId);
         poolId = validationPool.openDispute(msg.sender, purchaseId, repStake, claim);
         p.poolId = poolId;
         emit Disputed(purchaseId, msg.sender, poolId);
+    }
+
+    /// @notice The buyer disputes an open purchase with a CTRN bond instead of REP: `disputeBondBps`
+    /// of the price (at least `minDisputeBond`), pulled from the buyer. The bond comes back if the
+    /// buyer wins or the dispute is undecided, and goes to the provider if the buyer loses.
+    /// @param purchaseId The purchase.
+    /// @param claim The buyer's claim (text or a URI).
+    /// @return poolId The validation pool.
+    function disputeWithBond(uint256 purchaseId, string calldata claim)
+        external
+        nonReentrant
+        returns (uint256 poolId)
+    {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != p.buyer) revert NotBuyer(msg.sender);
+        _openDispute(purchaseId);
+        uint256 bond = disputeBondOf(purchaseId);
+        disputeBond[purchaseId] = bond;
+        bondsTotal += bond;
+        token.safeTransferFrom(msg.sender, address(this), bond);
+        poolId = validationPool.openBondedDispute(msg.sender, purchaseId, claim);
+        p.poolId = poolId;
+        emit DisputeBonded(purchaseId, msg.sender, bond);
+        emit Disputed(purchaseId, msg.sender, poolId);
+    }
+
+    /// @notice The CTRN bond {disputeWithBond} takes for a purchase.
+    function disputeBondOf(uint256 purchaseId) public view returns (uint256 bond) {
+        bond = purchases[purchaseId].amount * disputeBondBps / BPS;
+        if (bond < minDisputeBond) bond = minDisputeBond;
     }
 
     /// @notice Validation pool callback: applies a dispute's outcome. Validation pool only.
@@ -420,13 +495,26 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     /// @param purchaseId The disputed purchase.
     /// @param posterWon Whether the disputing party's claim won.
     function onPoolResolved(uint256 poolId, uint256 purchaseId, bool posterWon) external nonReentrant {
-        if (msg.sender != address(validationPool)) revert NotValidationPool(msg.sender);
-        Purchase storage p = _purchase(purchaseId);
-        if (p.status != Status.Disputed || p.poolId != poolId) revert WrongStatus(purchaseId, p.status);
+        Purchase storage p = _disputed(poolId, purchaseId);
         bool buyerWon = posterWon == (p.disputer == p.buyer);
         emit DisputeResolved(purchaseId, poolId, buyerWon);
+        _releaseBond(purchaseId, buyerWon ? p.buyer : listings[p.listingId].provider);
         if (buyerWon) _refund(purchaseId, p);
         else _settle(purchaseId, p);
+    }
+
+    /// @notice Validation pool callback: nobody but the disputer weighed in. The purchase returns to
+    /// the status it had (a delivered one gets a fresh release window, so the other party can still
+    /// dispute) and a bond goes back to the buyer. Validation pool only.
+    /// @param poolId The pool.
+    /// @param purchaseId The disputed purchase.
+    function onPoolUndecided(uint256 poolId, uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _disputed(poolId, purchaseId);
+        Status restored = statusBeforeDispute[purchaseId];
+        p.status = restored;
+        if (restored == Status.Delivered) p.deliveredAt = uint64(block.timestamp);
+        _releaseBond(purchaseId, p.buyer);
+        emit DisputeUndecided(purchaseId, poolId, restored);
     }
 
     /// @notice Pays the caller's credits (rune shares, refunds). O(1).
@@ -476,6 +564,16 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         minRepCommission = minCommission;
         maxRepPerCounterparty = maxPerCounterparty;
         emit RepLimitsChanged(minCommission, maxPerCounterparty);
+    }
+
+    /// @notice Sets the buyer's dispute bond. Governance only.
+    /// @param bps Share of the price, at most 5,000 (50 %).
+    /// @param minimum Smallest bond in CTRN.
+    function setDisputeBond(uint16 bps, uint256 minimum) external onlyGovernance {
+        if (bps > 5_000) revert InvalidBond(bps);
+        disputeBondBps = bps;
+        minDisputeBond = minimum;
+        emit DisputeBondChanged(bps, minimum);
     }
 
     // ------------------------------------------------------------------ views
@@ -587,6 +685,38 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     function _purchase(uint256 purchaseId) private view returns (Purchase storage p) {
         p = purchases[purchaseId];
         if (p.status == Status.None) revert UnknownPurchase(purchaseId);
+    }
+
+    /// @dev Marks an open purchase disputed by the caller (buyer, or provider after delivery).
+    function _openDispute(uint256 purchaseId) private returns (Purchase storage p) {
+        p = _purchase(purchaseId);
+        address provider = listings[p.listingId].provider;
+        if (msg.sender != p.buyer && msg.sender != provider) revert NotParty(msg.sender);
+        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        // Before delivery there is nothing for the provider to claim: the buyer's refund path stays open.
+        if (msg.sender == provider && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        if (hasDisputed[purchaseId][msg.sender]) revert AlreadyDisputed(purchaseId, msg.sender);
+        hasDisputed[purchaseId][msg.sender] = true;
+        statusBeforeDispute[purchaseId] = p.status;
+        p.status = Status.Disputed;
+        p.disputer = msg.sender;
+    }
+
+    function _disputed(uint256 poolId, uint256 purchaseId) private view returns (Purchase storage p) {
+        if (msg.sender != address(validationPool)) revert NotValidationPool(msg.sender);
+        p = _purchase(purchaseId);
+        if (p.status != Status.Disputed || p.poolId != poolId) revert WrongStatus(purchaseId, p.status);
+    }
+
+    /// @dev Credits a purchase's dispute bond (if any) to `to`.
+    function _releaseBond(uint256 purchaseId, address to) private {
+        uint256 bond = disputeBond[purchaseId];
+        if (bond == 0) return;
+        disputeBond[purchaseId] = 0;
+        bondsTotal -= bond;
+        credits[to] += bond;
+        creditsTotal += bond;
+        emit BondSettled(purchaseId, to, bond);
     }
 
     function _refund(uint256 purchaseId, Purchase storage p) private {

@@ -108,13 +108,15 @@ contract MarketHandler is Test {
         vm.prank(b);
         uint256 poolId = market.dispute(id, 1e18, "claim");
         address other = actors[(seed / 7) % 4];
-        if (contest && other != b && rep.balanceOf(other) >= 2e18) {
+        bool contested = contest && other != b && rep.balanceOf(other) >= 2e18;
+        if (contested) {
             vm.prank(other);
             pool.vote(poolId, false, 2e18);
         }
         vm.warp(block.timestamp + pool.votingWindow());
-        bool posterWon = pool.getPool(poolId).yesStake > pool.getPool(poolId).noStake;
-        if (!posterWon) _countSettle(id); // the buyer disputed and lost: the provider is paid
+        // Contested: the buyer lost (2 REP no > 1 REP yes) and the provider is paid. Unopposed: the
+        // dispute is undecided and the purchase returns to where it was.
+        if (contested) _countSettle(id);
         pool.resolve(poolId);
     }
 
@@ -216,7 +218,11 @@ contract MarketInvariantTest is Market {
             if (st == Marketplace.Status.Settled) ++settled;
         }
         assertEq(market.escrowTotal(), open, "escrow");
-        assertEq(token.balanceOf(address(market)), market.escrowTotal() + market.creditsTotal(), "balance");
+        assertEq(
+            token.balanceOf(address(market)),
+            market.escrowTotal() + market.creditsTotal() + market.bondsTotal(),
+            "balance"
+        );
         assertEq(market.settledCount(), settled, "settled count");
     }
 
