@@ -22,6 +22,10 @@ interface IValidationPoolCallback {
 /// winners take back their stake plus the losing side's stake pro rata; the
 /// result is an event (the "forum" record) and, for a pool opened by a
 /// contract (a dispute), a callback that settles the escrow.
+/// Stakes are weighed by REP at the pool's opening snapshot (`getPastVotes` at the
+/// block before it opened), capped per voter, and a stake that flips the result
+/// within `lateVoteExtension` of the deadline extends it. A dispute needs
+/// participation beyond the poster to be decided.
 /// @dev REP is non-transferable, so staking burns the voter's REP (the pool
 /// needs SLASHER_ROLE) and withdrawing mints the payout (MINTER_ROLE):
 /// REP minted back = stakes of the winning side + the losing side's stake,
@@ -69,6 +73,14 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
     uint256 public minDisputeParticipation = 1e18;
     /// @notice Whether a resolved pool was undecided (a dispute without enough participation).
     mapping(uint256 poolId => bool) public undecided;
+    /// @notice The most REP one voter may stake in one pool.
+    uint256 public maxStakePerVoter = 1_000e18;
+    /// @notice A stake that changes the leading side less than this before the deadline moves the
+    /// deadline to this long after it, so the other side can always answer.
+    uint256 public lateVoteExtension = 1 hours;
+    /// @notice The REP snapshot of a pool: the block before it opened. A voter stakes at most the REP
+    /// it held then (`getPastVotes`), so REP minted after the pool opened cannot tip it.
+    mapping(uint256 poolId => uint256) public snapshotBlock;
     uint256 public poolCount;
     /// @notice REP burned as pool stake and not minted back (losing stakes not yet paid, and rounding).
     uint256 public totalStaked;
@@ -92,6 +104,8 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
     event MinStakeChanged(uint256 oldStake, uint256 newStake);
     event PoolUndecided(uint256 indexed poolId, uint256 yesStake, uint256 noStake);
     event MinDisputeParticipationChanged(uint256 oldStake, uint256 newStake);
+    event DeadlineExtended(uint256 indexed poolId, uint64 deadline);
+    event StakeLimitsChanged(uint256 maxStakePerVoter, uint256 lateVoteExtension);
 
     error ZeroAddress();
     error NotGovernance(address caller);
@@ -106,6 +120,9 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
     error NothingToWithdraw(uint256 poolId, address voter);
     error InvalidWindow(uint256 window);
     error DisputeNeedsOpener();
+    /// @notice `voter` would stake more than its REP at the pool's snapshot or the per-voter cap.
+    error StakeAboveLimit(address voter, uint256 limit);
+    error InvalidStakeLimits(uint256 maxStakePerVoter, uint256 lateVoteExtension);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -252,6 +269,27 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
         minDisputeParticipation = stake;
     }
 
+    /// @notice Sets the per-voter stake cap and the late-vote extension. Governance only.
+    /// @param maxStake REP, at least minStake and non-zero.
+    /// @param extension Seconds, at most MAX_WINDOW.
+    function setStakeLimits(uint256 maxStake, uint256 extension) external onlyGovernance {
+        if (maxStake == 0 || maxStake < minStake || extension > MAX_WINDOW) {
+            revert InvalidStakeLimits(maxStake, extension);
+        }
+        maxStakePerVoter = maxStake;
+        lateVoteExtension = extension;
+        emit StakeLimitsChanged(maxStake, extension);
+    }
+
+    /// @notice The most `voter` may still stake in pool `poolId`: its REP at the snapshot, capped by
+    /// `maxStakePerVoter`, less what it staked already.
+    function stakeLimit(uint256 poolId, address voter) public view returns (uint256) {
+        uint256 limit = reputation.getPastVotes(voter, snapshotBlock[poolId]);
+        if (limit > maxStakePerVoter) limit = maxStakePerVoter;
+        uint256 staked = votes[poolId][voter].stake;
+        return limit > staked ? limit - staked : 0;
+    }
+
     /// @notice A pool, whole.
     function getPool(uint256 poolId) external view returns (Pool memory) {
         return pools[poolId];
@@ -288,6 +326,7 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
         p.poster = poster;
         p.kind = kind;
         p.openedAt = uint64(block.timestamp);
+        snapshotBlock[poolId] = block.number - 1;
         p.deadline = uint64(block.timestamp + votingWindow);
         p.callback = callback;
         p.subject = subject;
@@ -299,6 +338,9 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
         Vote storage v = votes[poolId][voter];
         if (v.stake > 0 && v.support != support) revert SideConflict(poolId, voter);
         if (reputation.balanceOf(voter) < amount) revert InsufficientReputation(voter, amount);
+        uint256 limit = stakeLimit(poolId, voter);
+        if (amount > limit) revert StakeAboveLimit(voter, limit);
+        bool yesLed = p.yesStake > p.noStake;
         reputation.slash(voter, amount, STAKE_REASON);
         v.stake += amount;
         v.support = support;
@@ -306,6 +348,11 @@ contract ValidationPool is AccessControl, ReentrancyGuard {
         else p.noStake += amount;
         totalStaked += amount;
         emit PoolVoted(poolId, voter, support, amount);
+        // A stake that flips the result close to the deadline gives the other side time to answer.
+        if ((p.yesStake > p.noStake) != yesLed && p.deadline < block.timestamp + lateVoteExtension) {
+            p.deadline = uint64(block.timestamp + lateVoteExtension);
+            emit DeadlineExtended(poolId, p.deadline);
+        }
     }
 
     function _pool(uint256 poolId) private view returns (Pool storage p) {

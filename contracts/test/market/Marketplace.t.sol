@@ -208,6 +208,7 @@ contract MarketplaceTest is Market {
         rep.grantRole(minter, address(this));
         rep.mint(buyer, 20e18, "test");
         rep.mint(voter, 50e18, "test");
+        vm.roll(block.number + 1); // pools weigh REP held the block before they open
         vm.prank(buyer);
         poolId = market.dispute(pid, 5e18, "not delivered as described");
     }
@@ -255,6 +256,11 @@ contract MarketplaceTest is Market {
     }
 
     function _bondedDispute() internal returns (uint256 pid, uint256 poolId) {
+        bytes32 minter = rep.MINTER_ROLE();
+        vm.prank(address(timelock));
+        rep.grantRole(minter, address(this));
+        rep.mint(voter, 50e18, "test");
+        vm.roll(block.number + 1);
         pid = buy(list(Marketplace.Kind.Dataset, 100e18), 1);
         vm.prank(provider);
         market.markDelivered(pid, keccak256("r"));
@@ -262,11 +268,6 @@ contract MarketplaceTest is Market {
         poolId = market.disputeWithBond(pid, "empty file");
         assertEq(market.disputeBond(pid), 10e18); // 10 % of the price
         assertEq(market.bondsTotal(), 10e18);
-        bytes32 minter = rep.MINTER_ROLE();
-        vm.prank(address(timelock));
-        rep.grantRole(minter, address(this));
-        rep.mint(voter, 50e18, "test");
-        vm.roll(block.number + 1);
     }
 
     function test_disputeWithBond_buyerWinsGetsBondAndRefund() public {
