@@ -28,9 +28,10 @@ import {ValidationPool} from "../src/market/ValidationPool.sol";
 /// @notice Deploys the whole protocol to a fresh anvil (chain 31337, anvil's default mnemonic) and
 /// seeds demo data, in five phases that `scripts/devnet` runs with `forge script --broadcast`,
 /// advancing the chain between them (a script cannot warp a real node):
-///   deploy  contracts, roles, funds, agents and stakes, 20 listings, 12 models, purchases, a
-///           dispute, revenue                             then mine a block
-///   propose five proposals on the three governors        then mine past the voting delay
+///   deploy  contracts, roles, funds, agents and stakes, 20 listings, 12 models, purchases,
+///           revenue                                      then mine a block
+///   propose a model-review pool, a dispute (pools weigh REP held before they open), five
+///           proposals on the three governors             then mine past the voting delay
 ///   vote    votes on them and on the dispute's pool      then mine past the voting period
 ///   queue   queues three succeeded proposals             then advance past the timelock delay
 ///   finish  executes two (they also lengthen member and token votes to two hours), curator
@@ -348,11 +349,6 @@ contract DevnetScript {
             if (i == 10) registry.deprecate(id);
             if (i == 11) registry.retire(id);
         }
-        // A model review question in a validation pool (the forum record), open for a day.
-        as_(FIRST_BUYER + 2);
-        pool.open(
-            ValidationPool.Kind.ModelReview, 9, 3e18, "SDXL-sketch: the published benchmark numbers are not reproducible."
-        );
         // Ratings from REP holders (buyers), one each, some updated.
         for (uint32 b; b < 6; ++b) {
             as_(FIRST_BUYER + b);
@@ -377,12 +373,9 @@ contract DevnetScript {
             as_(prov);
             market.markDelivered(id, keccak256(abi.encodePacked("receipt", id)));
             if (i >= 13) continue; // delivered, awaiting confirmation
+            if (i == 12) continue; // disputed in the next phase (pools weigh REP held before they open)
             as_(buyer);
-            if (i == 12) {
-                market.dispute(id, 5e18, "The dataset delivered has 40% fewer records than the listing states.");
-            } else {
-                market.confirm(id);
-            }
+            market.confirm(id);
         }
     }
 
@@ -504,10 +497,19 @@ contract DevnetScript {
         return g.hashProposal(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
     }
 
-    /// @notice Phase 2 (a block after the deploy, so proposers' votes are checkpointed).
+    /// @notice Phase 2 (a block after the deploy, so proposers' votes and the REP staked in pools are
+    /// checkpointed: a pool weighs REP held the block before it opens).
     function propose() external {
         _load();
-        vm.startBroadcast(key(FIRST_BUYER));
+        // A model review question in a validation pool (the forum record), open for a day.
+        vm.startBroadcast(key(FIRST_BUYER + 2));
+        pool.open(
+            ValidationPool.Kind.ModelReview, 9, 3e18, "SDXL-sketch: the published benchmark numbers are not reproducible."
+        );
+        // The buyer of purchase 13 (delivered in the deploy phase) disputes it.
+        as_(FIRST_BUYER);
+        market.dispute(13, 5e18, "The dataset delivered has 40% fewer records than the listing states.");
+        as_(FIRST_BUYER);
         Proposal memory p = _p1();
         memberGov.propose(p.targets, p.values, p.calldatas, p.description);
         as_(DEPLOYER);

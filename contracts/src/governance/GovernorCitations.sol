@@ -31,11 +31,11 @@ abstract contract GovernorCitations is Governor {
     /// @notice All REP minted by this governor as citation rewards.
     uint256 public totalCitationRewardsMinted;
     /// @notice Length of a citation-reward epoch, in the governor's clock (blocks).
-    uint256 public constant CITATION_EPOCH = 50_400;
+    uint256 internal constant CITATION_EPOCH = 50_400;
     /// @notice The most REP this governor mints as citation rewards per epoch.
     uint256 public citationRewardCapPerEpoch;
-    /// @notice Citation REP minted per epoch (clock / CITATION_EPOCH).
-    mapping(uint256 epoch => uint256) public citationRewardsInEpoch;
+    /// @dev Citation REP minted per epoch (clock / CITATION_EPOCH).
+    mapping(uint256 epoch => uint256) internal citationRewardsInEpoch;
 
     mapping(uint256 proposalId => uint256[]) private _citations;
 

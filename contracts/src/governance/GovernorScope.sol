@@ -4,7 +4,6 @@ pragma solidity 0.8.30;
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Reputation} from "../Reputation.sol";
 
 /// @title Limited powers and aged reputation for the weaker governors
@@ -27,14 +26,13 @@ import {Reputation} from "../Reputation.sol";
 abstract contract GovernorScope is Governor {
     /// @notice Who manages the allowlist and the reputation age (the token governor).
     address public scopeAdmin;
-    /// @notice Blocks REP must be held before a snapshot to count.
-    uint48 public reputationAge;
+    /// @notice Blocks REP must be held before a snapshot to count (fixed at deployment).
+    uint48 public immutable reputationAge;
     /// @notice Calls this governor's proposals may make.
     mapping(address target => mapping(bytes4 selector => bool)) public isAllowedCall;
 
     event ScopeAdminChanged(address indexed oldAdmin, address indexed newAdmin);
     event AllowedCallSet(address indexed target, bytes4 indexed selector, bool allowed);
-    event ReputationAgeChanged(uint48 oldAge, uint48 newAge);
 
     /// @notice The caller is not the scope admin.
     error NotScopeAdmin(address caller);
@@ -56,7 +54,6 @@ abstract contract GovernorScope is Governor {
         scopeAdmin = msg.sender;
         reputationAge = age;
         emit ScopeAdminChanged(address(0), msg.sender);
-        emit ReputationAgeChanged(0, age);
     }
 
     /// @notice Allows or forbids proposals of this governor to call `selector` on `target`. Scope admin only.
@@ -75,20 +72,9 @@ abstract contract GovernorScope is Governor {
         scopeAdmin = newAdmin;
     }
 
-    /// @notice Sets how many blocks REP must have been held to count. Scope admin only.
-    function setReputationAge(uint48 age) external onlyScopeAdmin {
-        emit ReputationAgeChanged(reputationAge, age);
-        reputationAge = age;
-    }
-
     /// @notice REP of `account` that has aged at `timepoint`: min(REP at t, REP at t - age).
     function agedReputation(address account, uint256 timepoint) public view returns (uint256) {
-        Reputation rep = _scopeReputation();
-        uint256 now_ = rep.getPastVotes(account, timepoint);
-        uint256 age = reputationAge;
-        if (age == 0 || now_ == 0) return now_;
-        if (timepoint < age) return 0;
-        return Math.min(now_, rep.getPastVotes(account, timepoint - age));
+        return _scopeReputation().agedVotes(account, timepoint, reputationAge);
     }
 
     /// @dev The reputation token (provided by the citations module).
@@ -101,11 +87,10 @@ abstract contract GovernorScope is Governor {
             || selector == IERC20.transfer.selector || selector == IERC20.transferFrom.selector
             || selector == IERC20.approve.selector || selector == bytes4(keccak256("slash(address,uint256)"))
             || selector == bytes4(keccak256("slash(address,uint256,bytes32)")) || selector == this.relay.selector
-            || selector == this.setAllowedCall.selector || selector == this.setScopeAdmin.selector
-            || selector == this.setReputationAge.selector;
+            || selector == this.setAllowedCall.selector || selector == this.setScopeAdmin.selector;
     }
 
-    /// @dev Every call of a proposal must be allowlisted, carry no ETH and never be a forbidden call.
+    /// @dev Every call of a proposal must be allowlisted and carry no ETH.
     function _checkScope(address[] memory targets, uint256[] memory values, bytes[] memory calldatas)
         internal
         view
@@ -113,9 +98,8 @@ abstract contract GovernorScope is Governor {
         for (uint256 i; i < targets.length; ++i) {
             if (values[i] != 0) revert ValueNotAllowed(values[i]);
             bytes4 selector = bytes4(calldatas[i]);
-            if (!isAllowedCall[targets[i]][selector] || _neverAllowed(targets[i], selector)) {
-                revert CallNotAllowed(targets[i], selector);
-            }
+            // setAllowedCall never admits a forbidden call, so the allowlist alone decides here.
+            if (!isAllowedCall[targets[i]][selector]) revert CallNotAllowed(targets[i], selector);
         }
     }
 }

@@ -49,7 +49,7 @@ contract QuadraticGovernor is
     event QuorumPercentChanged(uint256 oldPercent, uint256 newPercent);
     event MinReputationChanged(uint256 oldMin, uint256 newMin);
 
-    /// @notice `account` held no (or too little) REP at the snapshot.
+    /// @notice `account` held no (or too little) aged REP, or no CTRN votes, at the snapshot.
     error NotReputationHolder(address account);
     error InvalidQuorumPercent(uint256 percent);
     error InvalidMinReputation(uint256 minimum);
@@ -109,19 +109,17 @@ contract QuadraticGovernor is
         returns (uint256)
     {
         uint256 aged = agedReputation(account, timepoint);
-        if (aged == 0) return 0;
+        if (aged < minReputation) return 0; // only reputation holders weigh anything
         return Math.sqrt(super._getVotes(account, timepoint, params) * aged);
     }
 
-    /// @dev Only REP holders at the snapshot may vote.
+    /// @dev Only REP holders at the snapshot may vote: the weight is 0 below `minReputation`.
     function _countVote(uint256 proposalId, address account, uint8 support, uint256 weight, bytes memory params)
         internal
         override(Governor, GovernorCountingSimple)
         returns (uint256)
     {
-        if (agedReputation(account, proposalSnapshot(proposalId)) < minReputation) {
-            revert NotReputationHolder(account);
-        }
+        if (weight == 0) revert NotReputationHolder(account);
         return super._countVote(proposalId, account, support, weight, params);
     }
 
