@@ -140,7 +140,7 @@ contract DevnetScript {
             IVotes(address(token)), timelock, rep, _config("Computronium token vote", 1_000e18, 4, constitutional), 20
         );
         quadGov = new QuadraticGovernor(
-            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 2, constitutional)
+            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 1, constitutional)
         );
         memberGov =
             new MemberGovernor(rep, timelock, _config("Computronium member vote", 1, 2, constitutional), 10e18);
@@ -447,9 +447,8 @@ contract DevnetScript {
             (address(registry), abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(15))));
         (p.targets[2], p.calldatas[2]) =
             (address(tokenGov), abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD));
-        p.description = "# Grant: open-source indexer, and a model curator\n\n50,000 CTRN from the treasury for the "
-            "event indexer; CURATOR_ROLE on the model registry for the community's curator; token votes last two "
-            "hours from now on.";
+        p.description = "# Grant: open-source indexer\n\n50,000 CTRN from the treasury for the event indexer; "
+            "CURATOR_ROLE on the model registry for the community's curator; token votes last two hours from now on.";
     }
 
     function _p7() internal view returns (Proposal memory) {
