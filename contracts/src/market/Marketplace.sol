@@ -51,6 +51,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     uint16 public constant MAX_COMMISSION_BPS = 2_000;
     /// @notice Highest REP rate governance may set: 10 REP per CTRN of commission.
     uint256 public constant MAX_REP_PER_CTRN = 10e18;
+    /// @notice Bounds of the release and delivery timeouts governance may set: a buyer always has
+    /// an hour to confirm or dispute, and a provider an hour to deliver.
+    uint256 public constant MIN_TIMEOUT = 1 hours;
+    uint256 public constant MAX_TIMEOUT = 90 days;
     bytes32 public constant SETTLEMENT_REASON = "settlement";
     /// @notice EIP-712 type of a provider-signed listing manifest.
     bytes32 public constant MANIFEST_TYPEHASH = keccak256(
@@ -247,6 +251,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error AlreadyDisputed(uint256 purchaseId, address party);
     error MetadataChanged(bytes32 metadataHash, bytes32 expected);
     error InvalidBond(uint16 bps);
+    error InvalidTimeouts(uint256 releaseTimeout, uint256 deliveryTimeout);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -539,9 +544,13 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     }
 
     /// @notice Sets the release and delivery timeouts. Governance only.
-    /// @param releaseTimeout_ Seconds after delivery.
-    /// @param deliveryTimeout_ Seconds after purchase.
+    /// @param releaseTimeout_ Seconds after delivery, MIN_TIMEOUT..MAX_TIMEOUT.
+    /// @param deliveryTimeout_ Seconds after purchase, MIN_TIMEOUT..MAX_TIMEOUT.
     function setTimeouts(uint256 releaseTimeout_, uint256 deliveryTimeout_) external onlyGovernance {
+        if (
+            releaseTimeout_ < MIN_TIMEOUT || releaseTimeout_ > MAX_TIMEOUT || deliveryTimeout_ < MIN_TIMEOUT
+                || deliveryTimeout_ > MAX_TIMEOUT
+        ) revert InvalidTimeouts(releaseTimeout_, deliveryTimeout_);
         releaseTimeout = releaseTimeout_;
         deliveryTimeout = deliveryTimeout_;
         emit TimeoutsChanged(releaseTimeout_, deliveryTimeout_);
