@@ -328,7 +328,8 @@ private slots:
         QVERIFY(bad.ok());
         auto lie = (*bad)->balance(*chain::Address::fromHex(kAddr1));
         QVERIFY(lie.ok() && lie->isMismatch());
-        QCOMPARE(lie->mismatch().kind, lightclient::MismatchKind::AccountValue);
+        QCOMPARE(QString::fromStdString(lie->mismatch().kind),
+                 QString::fromStdString(lightclient::mismatchKindName(lightclient::MismatchKind::AccountValue)));
         QCOMPARE(QString::fromStdString(lie->mismatch().endpoint), liar.url());
     }
 
