@@ -11,6 +11,7 @@
 #include <core/protocol/contract_abi.h>
 #include <core/util/hex.h>
 
+#include "interfaces_fixtures.h"
 #include "interfaces_tests.h"
 #include "unit/fake_node.h"
 
@@ -22,18 +23,9 @@ using namespace ctrn;
 using namespace ctrn::interfaces;
 
 namespace {
-const char* kMnemonic = "test test test test test test test test test test test junk";
-const char* kAddr0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-const char* kAddr1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const char* kToken = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+using namespace fixtures;
 const char* kHub = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
 
-chain::Address addr(const char* hex) { return *chain::Address::fromHex(hex); }
-std::string word(const U256& v) {
-    std::string hex = toQuantityHex(v).substr(2);
-    return "0x" + std::string(64 - hex.size(), '0') + hex;
-}
-U256 ether(const char* amount) { return *parseAmount(amount, 18); }
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;

@@ -10,6 +10,7 @@
 #include <core/interfaces/values.h>
 #include <core/util/hex.h>
 
+#include "interfaces_fixtures.h"
 #include "interfaces_tests.h"
 #include "unit/fake_node.h"
 
@@ -23,18 +24,9 @@ using namespace ctrn;
 using namespace ctrn::interfaces;
 
 namespace {
-const char* kMnemonic = "test test test test test test test test test test test junk";
-const char* kAddr0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-const char* kAddr1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const char* kToken = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+using namespace fixtures;
 const char* kTreasury = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
-chain::Address addr(const char* hex) { return *chain::Address::fromHex(hex); }
-U256 ether(const char* amount) { return *parseAmount(amount, 18); }
-std::string word(const U256& v) {
-    std::string hex = toQuantityHex(v).substr(2);
-    return "0x" + std::string(64 - hex.size(), '0') + hex;
-}
 std::string selector(const char* signature) { return toHex(ByteView(*encoding::functionSelector(signature))); }
 
 bool sameAddress(const Json& a, const char* b) { return QString::fromStdString(a.get<std::string>()).compare(b, Qt::CaseInsensitive) == 0; }
