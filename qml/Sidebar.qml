@@ -4,8 +4,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Computronium
 
-// The shell's left column: brand, the sidebar pages of PageRegistry, and at
-// the bottom the open wallet, the network and the lock button.
+// The shell's left column: brand, the sidebar pages of PageRegistry grouped
+// by section (Wallet, later Staking, Governance, ..., Settings), and at the
+// bottom the open wallet, the network and the lock button.
 Rectangle {
     id: sidebar
 
@@ -44,15 +45,43 @@ Rectangle {
         }
 
         Repeater {
-            model: PageRegistry.sidebarPages()
-            SidebarButton {
+            model: PageRegistry.sidebarSections()
+            // An Item around the layout: Qt 6.4 crashes destroying a
+            // delegate whose root is a layout (app/desktop/README.md).
+            Item {
+                id: group
                 required property var modelData
-                objectName: "nav_" + modelData.id
+                required property int index
+                objectName: "section_" + modelData.id
                 Layout.fillWidth: true
-                text: modelData.title
-                iconName: modelData.icon
-                current: sidebar.currentPage === modelData.id
-                onClicked: sidebar.navigate(modelData.id)
+                Layout.topMargin: index > 0 ? 10 : 0
+                implicitHeight: groupColumn.implicitHeight
+                ColumnLayout {
+                    id: groupColumn
+                    anchors.fill: parent
+                    spacing: 4
+                    Label {
+                        Layout.leftMargin: 10
+                        Layout.bottomMargin: 2
+                        text: group.modelData.title.toUpperCase()
+                        color: Theme.textFaint
+                        font.pixelSize: 11
+                        font.weight: Font.DemiBold
+                        font.letterSpacing: 0.8
+                    }
+                    Repeater {
+                        model: group.modelData.pages
+                        SidebarButton {
+                            required property var modelData
+                            objectName: "nav_" + modelData.id
+                            Layout.fillWidth: true
+                            text: modelData.title
+                            iconName: modelData.icon
+                            current: sidebar.currentPage === modelData.id
+                            onClicked: sidebar.navigate(modelData.id)
+                        }
+                    }
+                }
             }
         }
 

@@ -17,6 +17,8 @@ import {QuadraticGovernor} from "../src/governance/QuadraticGovernor.sol";
 import {MemberGovernor} from "../src/governance/MemberGovernor.sol";
 import {GuardianMultisig} from "../src/governance/GuardianMultisig.sol";
 import {GovernorCitations} from "../src/governance/GovernorCitations.sol";
+import {GovernorScope} from "../src/governance/GovernorScope.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {Marketplace, IRewardSink, IReputationMinter} from "../src/market/Marketplace.sol";
 import {ModelRegistry} from "../src/market/ModelRegistry.sol";
 import {RevenueDistributor, ILockedBalance} from "../src/market/RevenueDistributor.sol";
@@ -26,9 +28,10 @@ import {ValidationPool} from "../src/market/ValidationPool.sol";
 /// @notice Deploys the whole protocol to a fresh anvil (chain 31337, anvil's default mnemonic) and
 /// seeds demo data, in five phases that `scripts/devnet` runs with `forge script --broadcast`,
 /// advancing the chain between them (a script cannot warp a real node):
-///   deploy  contracts, roles, funds, agents and stakes, 20 listings, 12 models, purchases, a
-///           dispute, revenue                             then mine a block
-///   propose five proposals on the three governors        then mine past the voting delay
+///   deploy  contracts, roles, funds, agents and stakes, 20 listings, 12 models, purchases,
+///           revenue                                      then mine a block
+///   propose a model-review pool, a dispute (pools weigh REP held before they open), five
+///           proposals on the three governors             then mine past the voting delay
 ///   vote    votes on them and on the dispute's pool      then mine past the voting period
 ///   queue   queues three succeeded proposals             then advance past the timelock delay
 ///   finish  executes two (they also lengthen member and token votes to two hours), curator
@@ -49,6 +52,9 @@ contract DevnetScript {
     uint32 internal constant DEVNET_VOTING_PERIOD = 7_200; // blocks, set by proposal 1
     uint256 internal constant TIMELOCK_DELAY = 120; // seconds
     uint256 internal constant EPOCH_LENGTH = 300; // seconds
+    // REP counts in the member and quadratic governors once held this many blocks before a snapshot
+    // (short on the devnet: seeding mines one block per transaction).
+    uint48 internal constant REPUTATION_AGE = 10; // blocks
 
     // Accounts (anvil mnemonic indices): 0 deployer and reserves; 1-3 guardians (1 also the team);
     // 4-9 agents; 10-13 providers; 14-19 buyers, stakers and voters.
@@ -134,7 +140,7 @@ contract DevnetScript {
             IVotes(address(token)), timelock, rep, _config("Computronium token vote", 1_000e18, 4, constitutional), 20
         );
         quadGov = new QuadraticGovernor(
-            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 10, constitutional)
+            IVotes(address(token)), timelock, rep, _config("Computronium quadratic vote", 1e10, 1, constitutional)
         );
         memberGov =
             new MemberGovernor(rep, timelock, _config("Computronium member vote", 1, 2, constitutional), 10e18);
@@ -171,6 +177,19 @@ contract DevnetScript {
             rep.grantRole(rep.MINTER_ROLE(), govs[i]);
         }
         timelock.grantRole(timelock.CANCELLER_ROLE(), address(guardian));
+        // The weaker governors may change these parameters and nothing else (no treasury, slashing
+        // or roles); from now on only the token governor's proposals change the list.
+        GovernorScope[2] memory weak = [GovernorScope(quadGov), GovernorScope(memberGov)];
+        for (uint256 i; i < 2; ++i) {
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingDelay.selector, true);
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingPeriod.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setBurnBps.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setActivityBps.selector, true);
+            weak[i].setAllowedCall(address(distributor), RevenueDistributor.setShares.selector, true);
+            weak[i].setAllowedCall(address(market), Marketplace.setCommission.selector, true);
+            weak[i].setAllowedCall(address(pool), ValidationPool.setVotingWindow.selector, true);
+            weak[i].setScopeAdmin(address(tokenGov));
+        }
         rep.grantRole(rep.MINTER_ROLE(), address(market));
         rep.grantRole(rep.MINTER_ROLE(), address(pool));
         rep.grantRole(rep.SLASHER_ROLE(), address(pool));
@@ -200,7 +219,8 @@ contract DevnetScript {
             quorum: quorum_,
             citationReward: 100e18,
             proposerShareBps: 5_000,
-            constitutionalTargets: constitutional
+            constitutionalTargets: constitutional,
+            reputationAge: REPUTATION_AGE
         });
     }
 
@@ -329,11 +349,6 @@ contract DevnetScript {
             if (i == 10) registry.deprecate(id);
             if (i == 11) registry.retire(id);
         }
-        // A model review question in a validation pool (the forum record), open for a day.
-        as_(FIRST_BUYER + 2);
-        pool.open(
-            ValidationPool.Kind.ModelReview, 9, 3e18, "SDXL-sketch: the published benchmark numbers are not reproducible."
-        );
         // Ratings from REP holders (buyers), one each, some updated.
         for (uint32 b; b < 6; ++b) {
             as_(FIRST_BUYER + b);
@@ -358,12 +373,9 @@ contract DevnetScript {
             as_(prov);
             market.markDelivered(id, keccak256(abi.encodePacked("receipt", id)));
             if (i >= 13) continue; // delivered, awaiting confirmation
+            if (i == 12) continue; // disputed in the next phase (pools weigh REP held before they open)
             as_(buyer);
-            if (i == 12) {
-                market.dispute(id, 5e18, "The dataset delivered has 40% fewer records than the listing states.");
-            } else {
-                market.confirm(id);
-            }
+            market.confirm(id);
         }
     }
 
@@ -416,24 +428,27 @@ contract DevnetScript {
 
     function _p1() internal view returns (Proposal memory) {
         return _two(
-            address(registry),
-            abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(15))),
+            address(pool),
+            abi.encodeCall(ValidationPool.setVotingWindow, (2 days)),
             address(memberGov),
             abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD),
-            "# Appoint a model curator\n\nGrant CURATOR_ROLE on the model registry to the community's curator, "
-            "and give member votes two hours."
+            "# Longer validation pools\n\nValidation pools stay open two days, so reviewers have time to weigh "
+            "in; member votes last two hours."
         );
     }
 
-    function _p2() internal view returns (Proposal memory) {
-        return _two(
-            address(token),
-            abi.encodeCall(IERC20.transfer, (addr(16), 50_000e18)),
-            address(tokenGov),
-            abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD),
-            "# Grant: open-source indexer\n\n50,000 CTRN from the treasury for the event indexer; token votes "
-            "last two hours from now on."
-        );
+    /// @dev Granting a role is the token governor's power (the member governor may not).
+    function _p2() internal view returns (Proposal memory p) {
+        p.targets = new address[](3);
+        p.values = new uint256[](3);
+        p.calldatas = new bytes[](3);
+        (p.targets[0], p.calldatas[0]) = (address(token), abi.encodeCall(IERC20.transfer, (addr(16), 50_000e18)));
+        (p.targets[1], p.calldatas[1]) =
+            (address(registry), abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(15))));
+        (p.targets[2], p.calldatas[2]) =
+            (address(tokenGov), abi.encodeWithSignature("setVotingPeriod(uint32)", DEVNET_VOTING_PERIOD));
+        p.description = "# Grant: open-source indexer\n\n50,000 CTRN from the treasury for the event indexer; "
+            "CURATOR_ROLE on the model registry for the community's curator; token votes last two hours from now on.";
     }
 
     function _p7() internal view returns (Proposal memory) {
@@ -462,9 +477,10 @@ contract DevnetScript {
 
     function _p5() internal view returns (Proposal memory) {
         return _one(
-            address(registry),
-            abi.encodeCall(registry.grantRole, (keccak256("CURATOR_ROLE"), addr(16))),
-            "# Appoint a second model curator\n\nFollows the first curator appointment: a second reviewer."
+            address(distributor),
+            abi.encodeCall(RevenueDistributor.setShares, ([uint16(4_000), 2_500, 2_000, 1_500])),
+            "# A larger community share\n\nFollows the longer validation pools: community reviewers get 15 % "
+            "of revenue, data contributors 25 %."
         );
     }
 
@@ -480,10 +496,19 @@ contract DevnetScript {
         return g.hashProposal(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
     }
 
-    /// @notice Phase 2 (a block after the deploy, so proposers' votes are checkpointed).
+    /// @notice Phase 2 (a block after the deploy, so proposers' votes and the REP staked in pools are
+    /// checkpointed: a pool weighs REP held the block before it opens).
     function propose() external {
         _load();
-        vm.startBroadcast(key(FIRST_BUYER));
+        // A model review question in a validation pool (the forum record), open for a day.
+        vm.startBroadcast(key(FIRST_BUYER + 2));
+        pool.open(
+            ValidationPool.Kind.ModelReview, 9, 3e18, "SDXL-sketch: the published benchmark numbers are not reproducible."
+        );
+        // The buyer of purchase 13 (delivered in the deploy phase) disputes it.
+        as_(FIRST_BUYER);
+        market.dispute(13, 5e18, "The dataset delivered has 40% fewer records than the listing states.");
+        as_(FIRST_BUYER);
         Proposal memory p = _p1();
         memberGov.propose(p.targets, p.values, p.calldatas, p.description);
         as_(DEPLOYER);

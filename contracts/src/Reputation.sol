@@ -63,6 +63,20 @@ contract Reputation is ERC20, ERC20Votes, AccessControl {
         emit ReputationSlashed(account, burned, reason, msg.sender);
     }
 
+    /// @notice REP of `account` that has aged `age` clock units by `timepoint`: min(votes at
+    /// timepoint, votes at timepoint - age), 0 before `age` has passed. Governors read this so REP
+    /// earned (or farmed) just before a snapshot does not count, and a later slash still does.
+    /// @param account The holder.
+    /// @param timepoint A past timepoint (block number).
+    /// @param age How long REP must have been held.
+    function agedVotes(address account, uint256 timepoint, uint256 age) external view returns (uint256) {
+        uint256 atTimepoint = getPastVotes(account, timepoint);
+        if (age == 0 || atTimepoint == 0) return atTimepoint;
+        if (timepoint < age) return 0;
+        uint256 earlier = getPastVotes(account, timepoint - age);
+        return earlier < atTimepoint ? earlier : atTimepoint;
+    }
+
     /// @notice Disabled: REP is non-transferable.
     function transfer(address, uint256) public pure override returns (bool) {
         revert NonTransferable();

@@ -29,6 +29,8 @@ contract StakingHub is ReentrancyGuard {
     uint16 public constant MAX_COMMISSION_BPS = 5_000;
     /// @notice Upper bound on the elected set size and on the unbonding period.
     uint256 public constant MAX_ELECTED = 101;
+    /// @notice Shortest unbonding period governance may set.
+    uint256 public constant MIN_UNBONDING_PERIOD = 1 days;
     uint256 public constant MAX_UNBONDING_PERIOD = 60 days;
 
     struct Agent {
@@ -352,9 +354,10 @@ contract StakingHub is ReentrancyGuard {
     }
 
     /// @notice Sets the unbonding period for requests made from now on. Governance only.
-    /// @param period New period in seconds, at most MAX_UNBONDING_PERIOD.
+    /// @param period New period in seconds, MIN_UNBONDING_PERIOD..MAX_UNBONDING_PERIOD.
     function setUnbondingPeriod(uint256 period) external onlyGovernance {
-        if (period > MAX_UNBONDING_PERIOD) revert InvalidUnbondingPeriod(period);
+        // At least a day: stake that can leave at once escapes slashes and is counted twice (issue 19).
+        if (period < MIN_UNBONDING_PERIOD || period > MAX_UNBONDING_PERIOD) revert InvalidUnbondingPeriod(period);
         emit UnbondingPeriodChanged(unbondingPeriod, period);
         unbondingPeriod = period;
     }

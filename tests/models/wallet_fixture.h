@@ -112,13 +112,28 @@ inline void fillHistory(const std::string& dataDir, int count) {
         if (!(*store)->journalInsert(record(p, i++))) qFatal("journal insert failed");
 }
 
+// Both lanes run on the test's thread here, in submission order.
 class Runner : public ctrn::desktop::JobRunner {
 public:
     explicit Runner(ctrn::interfaces::Services& services) : m_services(services) {}
-    quint64 submit(QObject* receiver, ctrn::desktop::Worker::Job job, std::function<void(const QString&)>) override {
+    // While set, every job fails with this message instead of running (a
+    // worker whose node went away), through the runner's failure path.
+    QString failWith;
+    quint64 submit(QObject* receiver, Job job, std::function<void(const QString&)> failed, ctrn::desktop::Lane lane) override {
         const quint64 id = ++m_next;
         ++m_pending;
+        if (lane == ctrn::desktop::Lane::Long) ++m_long;
         QPointer<QObject> alive(receiver);
+        if (!failWith.isEmpty()) {
+            QMetaObject::invokeMethod(
+                receiver,
+                [this, alive, failed, why = failWith] {
+                    --m_pending;
+                    if (alive && failed) failed(why);
+                },
+                Qt::QueuedConnection);
+            return id;
+        }
         QMetaObject::invokeMethod(
             receiver,
             [this, alive, job = std::move(job)] {
@@ -129,6 +144,7 @@ public:
             Qt::QueuedConnection);
         return id;
     }
+    int longJobs() const { return m_long; }
     // Runs the event loop until every submitted job has finished.
     bool drain(int timeoutMs = 20000) {
         return QTest::qWaitFor([this] { return m_pending == 0; }, timeoutMs);
@@ -139,6 +155,7 @@ private:
     ctrn::interfaces::Services& m_services;
     quint64 m_next = 0;
     int m_pending = 0;
+    int m_long = 0;
 };
 
 // Services over the recorded node in `dir`, with the demo wallet imported.

@@ -6,6 +6,18 @@ set(CTRN_DESKTOP_SRC "${CMAKE_CURRENT_LIST_DIR}")
 set(CTRN_DESKTOP_SECTIONS framework shell wallet)
 
 set(CTRN_DESKTOP_SOURCES
+  # framework: what every page's view model stands on — the runner and its
+  # two lanes, the async call, the view-model and list-model bases, the
+  # Checked presenter, the transaction flow and where outcomes arrive
+  framework/job_runner.cpp framework/job_runner.h
+  framework/async_call.h
+  framework/requests.h
+  framework/view_model.h
+  framework/query_list_model.cpp framework/query_list_model.h
+  framework/checked_value.cpp framework/checked_value.h
+  framework/outcome_feed.cpp framework/outcome_feed.h
+  framework/actions_access.h
+  framework/tx_flow.cpp framework/tx_flow.h
   # shell: composition root, worker, preferences, networks, session, onboarding
   shell/app.cpp shell/app.h
   shell/app_context.cpp shell/app_context.h

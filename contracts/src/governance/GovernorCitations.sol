@@ -5,13 +5,17 @@ import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {Reputation} from "../Reputation.sol";
 
 /// @title Citations: the reference mechanism
-/// @notice A proposal may cite earlier proposals of the same governor. When it
-/// executes, `citationReward` REP is minted and shared: `proposerShareBps` to
-/// its proposer and the rest equally to the proposers of the cited proposals
-/// (the proposer keeps the rounding remainder and everything when nothing is
-/// cited). The governor needs REP's MINTER_ROLE; without it the proposal still
-/// executes and {CitationRewardFailed} is emitted, so a revoked role can never
-/// block governance.
+/// @notice A proposal may cite executed proposals of other authors of the same
+/// governor. When it executes, `citationReward` REP is minted and shared equally
+/// by the authors of the proposals it cites: an author is paid only when someone
+/// else builds on its executed work, never for executing its own proposal, and a
+/// proposal that cites nothing mints nothing. At most `citationRewardCapPerEpoch`
+/// REP is minted per CITATION_EPOCH blocks (the rest is skipped,
+/// {CitationRewardCapped}). The governor needs REP's MINTER_ROLE; without it the
+/// proposal still executes and {CitationRewardFailed} is emitted, so a revoked
+/// role can never block governance.
+/// @dev `proposerShareBps` is kept (getter, setter, config) for compatibility but
+/// no longer pays the citing proposer: paying it was the farming loop of finding 4.
 abstract contract GovernorCitations is Governor {
     /// @notice At most this many citations per proposal.
     uint256 public constant MAX_CITATIONS = 8;
@@ -26,6 +30,12 @@ abstract contract GovernorCitations is Governor {
     uint16 public proposerShareBps;
     /// @notice All REP minted by this governor as citation rewards.
     uint256 public totalCitationRewardsMinted;
+    /// @notice Length of a citation-reward epoch, in the governor's clock (blocks).
+    uint256 internal constant CITATION_EPOCH = 50_400;
+    /// @notice The most REP this governor mints as citation rewards per epoch.
+    uint256 public citationRewardCapPerEpoch;
+    /// @dev Citation REP minted per epoch (clock / CITATION_EPOCH).
+    mapping(uint256 epoch => uint256) internal citationRewardsInEpoch;
 
     mapping(uint256 proposalId => uint256[]) private _citations;
 
@@ -33,15 +43,23 @@ abstract contract GovernorCitations is Governor {
     event CitationRewardPaid(uint256 indexed proposalId, address indexed account, uint256 amount);
     event CitationRewardFailed(uint256 indexed proposalId, address indexed account, uint256 amount);
     event CitationRewardChanged(uint256 reward, uint16 proposerShareBps);
+    event CitationRewardCapChanged(uint256 capPerEpoch);
+    event CitationRewardCapped(uint256 indexed proposalId, address indexed account, uint256 skipped);
 
     error TooManyCitations(uint256 count, uint256 max);
     error UnknownCitation(uint256 proposalId);
     error DuplicateCitation(uint256 proposalId);
     error InvalidShare(uint16 bps);
+    /// @notice Only executed proposals may be cited.
+    error CitationNotExecuted(uint256 proposalId);
+    /// @notice A proposer may not cite its own proposals.
+    error SelfCitation(uint256 proposalId);
 
     constructor(Reputation reputation_, uint256 reward, uint16 proposerShare) {
         reputation = reputation_;
         _setCitationReward(reward, proposerShare);
+        citationRewardCapPerEpoch = reward * 10;
+        emit CitationRewardCapChanged(reward * 10);
     }
 
     /// @notice Creates a proposal that cites earlier proposals of this governor.
@@ -49,7 +67,7 @@ abstract contract GovernorCitations is Governor {
     /// @param values Call values.
     /// @param calldatas Call data.
     /// @param description Proposal description.
-    /// @param cited Ids of earlier proposals (at most MAX_CITATIONS, no duplicates).
+    /// @param cited Ids of executed proposals of other proposers (at most MAX_CITATIONS, no duplicates).
     /// @return proposalId The new proposal's id.
     function proposeWithCitations(
         address[] memory targets,
@@ -61,6 +79,8 @@ abstract contract GovernorCitations is Governor {
         if (cited.length > MAX_CITATIONS) revert TooManyCitations(cited.length, MAX_CITATIONS);
         for (uint256 i; i < cited.length; ++i) {
             if (proposalSnapshot(cited[i]) == 0) revert UnknownCitation(cited[i]);
+            if (state(cited[i]) != ProposalState.Executed) revert CitationNotExecuted(cited[i]);
+            if (proposalProposer(cited[i]) == _msgSender()) revert SelfCitation(cited[i]);
             for (uint256 j; j < i; ++j) {
                 if (cited[j] == cited[i]) revert DuplicateCitation(cited[i]);
             }
@@ -84,6 +104,13 @@ abstract contract GovernorCitations is Governor {
         _setCitationReward(reward, proposerShare);
     }
 
+    /// @notice Sets the most citation REP minted per epoch. Governance only.
+    /// @param capPerEpoch REP per CITATION_EPOCH blocks.
+    function setCitationRewardCap(uint256 capPerEpoch) external onlyGovernance {
+        citationRewardCapPerEpoch = capPerEpoch;
+        emit CitationRewardCapChanged(capPerEpoch);
+    }
+
     function _setCitationReward(uint256 reward, uint16 proposerShare) internal {
         if (proposerShare > 10_000) revert InvalidShare(proposerShare);
         citationReward = reward;
@@ -91,26 +118,39 @@ abstract contract GovernorCitations is Governor {
         emit CitationRewardChanged(reward, proposerShare);
     }
 
-    /// @dev Called after a proposal's operations executed.
+    /// @dev Called after a proposal's operations executed: the cited authors share the reward.
     function _rewardCitations(uint256 proposalId) internal {
-        uint256 reward = citationReward;
-        if (reward == 0 || address(reputation) == address(0)) return;
         uint256[] storage cited = _citations[proposalId];
         uint256 n = cited.length;
-        uint256 each = n == 0 ? 0 : (reward - reward * proposerShareBps / 10_000) / n;
-        _mintReward(proposalId, proposalProposer(proposalId), reward - each * n);
+        if (n == 0) return; // nothing cited, nothing minted
+        uint256 reward = citationReward;
+        if (reward == 0 || address(reputation) == address(0)) return;
+        uint256 each = reward / n;
+        uint256 epoch = clock() / CITATION_EPOCH;
+        uint256 minted = citationRewardsInEpoch[epoch];
+        uint256 cap = citationRewardCapPerEpoch;
         for (uint256 i; i < n; ++i) {
-            _mintReward(proposalId, proposalProposer(cited[i]), each);
+            address author = proposalProposer(cited[i]);
+            uint256 amount = each;
+            uint256 room = cap > minted ? cap - minted : 0;
+            if (amount > room) {
+                emit CitationRewardCapped(proposalId, author, amount - room);
+                amount = room;
+            }
+            if (_mintReward(proposalId, author, amount)) minted += amount;
         }
+        citationRewardsInEpoch[epoch] = minted;
     }
 
-    function _mintReward(uint256 proposalId, address account, uint256 amount) private {
-        if (amount == 0) return;
+    function _mintReward(uint256 proposalId, address account, uint256 amount) private returns (bool) {
+        if (amount == 0) return false;
         try reputation.mint(account, amount, CITATION_REASON) {
             totalCitationRewardsMinted += amount;
             emit CitationRewardPaid(proposalId, account, amount);
+            return true;
         } catch {
             emit CitationRewardFailed(proposalId, account, amount);
+            return false;
         }
     }
 }

@@ -10,6 +10,7 @@ pragma solidity 0.8.30;
 /// @param citationReward REP minted when a proposal executes.
 /// @param proposerShareBps Proposer's share of that reward when it cites others.
 /// @param constitutionalTargets Contracts whose proposals need a supermajority.
+/// @param reputationAge Blocks REP must be held before a snapshot to count (member and quadratic governors).
 struct GovernorConfig {
     string name;
     uint48 votingDelay;
@@ -19,4 +20,5 @@ struct GovernorConfig {
     uint256 citationReward;
     uint16 proposerShareBps;
     address[] constitutionalTargets;
+    uint48 reputationAge;
 }

@@ -13,11 +13,15 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {GovernorSupermajority} from "./GovernorSupermajority.sol";
 import {GovernorCitations} from "./GovernorCitations.sol";
 import {GovernorConfig} from "./GovernorConfig.sol";
+import {GovernorScope} from "./GovernorScope.sol";
 import {Reputation} from "../Reputation.sol";
 
 /// @title One-member-one-vote governor
 /// @notice Every address holding at least `memberThreshold` REP at the
-/// snapshot casts exactly one vote. Quorum is an absolute number of members.
+/// snapshot — REP that has aged `reputationAge` blocks (see {GovernorScope}) —
+/// casts exactly one vote. Quorum is an absolute number of members. Its
+/// proposals may make only the calls the token governor allowlisted: it cannot
+/// move the treasury, slash, or grant roles.
 /// @dev REP cannot be transferred or delegated, so a member cannot lend its
 /// vote; the threshold is read when the vote is cast (a change applies to
 /// proposals still open).
@@ -29,7 +33,8 @@ contract MemberGovernor is
     GovernorVotes,
     GovernorTimelockControl,
     GovernorSupermajority,
-    GovernorCitations
+    GovernorCitations,
+    GovernorScope
 {
     /// @notice REP needed at the snapshot to be a member.
     uint256 public memberThreshold;
@@ -55,6 +60,7 @@ contract MemberGovernor is
         GovernorTimelockControl(timelock)
         GovernorSupermajority(cfg.constitutionalTargets)
         GovernorCitations(reputation, cfg.citationReward, cfg.proposerShareBps)
+        GovernorScope(cfg.reputationAge)
     {
         _setMemberThreshold(threshold);
         _setQuorumMembers(cfg.quorum);
@@ -101,7 +107,8 @@ contract MemberGovernor is
         override(Governor, GovernorVotes)
         returns (uint256)
     {
-        return super._getVotes(account, timepoint, params) >= memberThreshold ? 1 : 0;
+        params; // membership reads aged REP, not the raw snapshot balance
+        return agedReputation(account, timepoint) >= memberThreshold ? 1 : 0;
     }
 
     /// @dev Non-members cannot vote.
@@ -159,6 +166,7 @@ contract MemberGovernor is
         string memory description,
         address proposer
     ) internal override(Governor, GovernorStorage, GovernorSupermajority) returns (uint256) {
+        _checkScope(targets, values, calldatas);
         return super._propose(targets, values, calldatas, description, proposer);
     }
 
@@ -169,6 +177,7 @@ contract MemberGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        _checkScope(targets, values, calldatas); // the allowlist may have shrunk since the proposal
         return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
@@ -194,5 +203,9 @@ contract MemberGovernor is
 
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
         return super._executor();
+    }
+
+    function _scopeReputation() internal view override returns (Reputation) {
+        return reputation;
     }
 }

@@ -14,18 +14,22 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {GovernorSupermajority} from "./GovernorSupermajority.sol";
 import {GovernorCitations} from "./GovernorCitations.sol";
 import {GovernorConfig} from "./GovernorConfig.sol";
+import {GovernorScope} from "./GovernorScope.sol";
 import {Reputation} from "../Reputation.sol";
 
 /// @title Quadratic governor
-/// @notice A vote weighs the square root of the voter's CTRN voting power at
-/// the snapshot, and only reputation holders (REP at the snapshot at least
-/// `minReputation`) may vote. Quorum is `quorumPercent` of the square root of
-/// CTRN supply at the snapshot (the most a single holder could cast).
-/// @dev Split-wallet caveat: quadratic weighting rewards splitting one balance
-/// over many addresses (sqrt(a) + sqrt(b) > sqrt(a + b)). The REP gate limits
-/// this, since REP is earned and non-transferable, but anyone who has earned
-/// REP on several addresses can still split CTRN across them. Treat results
-/// as a signal of breadth of support, not as sybil-proof.
+/// @notice A vote weighs sqrt(CTRN votes x aged REP) at the snapshot: the
+/// geometric mean of stake and earned reputation, so for a given reputation the
+/// weight grows with the square root of CTRN. Only reputation holders (aged REP
+/// at least `minReputation`) may vote. Quorum is `quorumPercent` of
+/// sqrt(CTRN supply x REP supply) at the snapshot. Its proposals may make only the
+/// calls the token governor allowlisted (see {GovernorScope}).
+/// @dev Sybil splits gain nothing: by Cauchy-Schwarz, for any split of C CTRN and
+/// R REP over addresses, sum_i sqrt(c_i r_i) <= sqrt(sum c_i * sum r_i) =
+/// sqrt(C R). (The old weight, sqrt(CTRN) per REP holder, rewarded splitting:
+/// sqrt(a) + sqrt(b) > sqrt(a + b).) REP is non-transferable and earned only
+/// through paid commission, executed-and-cited proposals and validation pools,
+/// and counts only once aged, so it cannot be borrowed for one vote either.
 contract QuadraticGovernor is
     Governor,
     GovernorSettings,
@@ -34,7 +38,8 @@ contract QuadraticGovernor is
     GovernorVotes,
     GovernorTimelockControl,
     GovernorSupermajority,
-    GovernorCitations
+    GovernorCitations,
+    GovernorScope
 {
     /// @notice Quorum as a percent of sqrt(CTRN total supply at the snapshot).
     uint256 public quorumPercent;
@@ -44,7 +49,7 @@ contract QuadraticGovernor is
     event QuorumPercentChanged(uint256 oldPercent, uint256 newPercent);
     event MinReputationChanged(uint256 oldMin, uint256 newMin);
 
-    /// @notice `account` held no (or too little) REP at the snapshot.
+    /// @notice `account` held no (or too little) aged REP, or no CTRN votes, at the snapshot.
     error NotReputationHolder(address account);
     error InvalidQuorumPercent(uint256 percent);
     error InvalidMinReputation(uint256 minimum);
@@ -60,18 +65,20 @@ contract QuadraticGovernor is
         GovernorTimelockControl(timelock)
         GovernorSupermajority(cfg.constitutionalTargets)
         GovernorCitations(reputation, cfg.citationReward, cfg.proposerShareBps)
+        GovernorScope(cfg.reputationAge)
     {
         _setQuorumPercent(cfg.quorum);
     }
 
     /// @notice Counting mode for clients (EIP-6372 style string).
     function COUNTING_MODE() public pure override(IGovernor, GovernorCountingSimple) returns (string memory) {
-        return "support=bravo&quorum=for,abstain&weight=sqrt";
+        return "support=bravo&quorum=for,abstain&weight=sqrt(ctrn*rep)";
     }
 
-    /// @notice Quorum at `timepoint`: quorumPercent of sqrt(CTRN supply).
+    /// @notice Quorum at `timepoint`: quorumPercent of sqrt(CTRN supply x REP supply).
     function quorum(uint256 timepoint) public view override returns (uint256) {
-        return Math.sqrt(token().getPastTotalSupply(timepoint)) * quorumPercent / 100;
+        uint256 all = Math.sqrt(token().getPastTotalSupply(timepoint) * reputation.getPastTotalSupply(timepoint));
+        return all * quorumPercent / 100;
     }
 
     /// @notice Sets the quorum percent. Governance only.
@@ -94,25 +101,25 @@ contract QuadraticGovernor is
         quorumPercent = percent;
     }
 
-    /// @dev Voting power is sqrt(CTRN votes), also for the proposal threshold.
+    /// @dev Voting power is sqrt(CTRN votes x aged REP), also for the proposal threshold.
     function _getVotes(address account, uint256 timepoint, bytes memory params)
         internal
         view
         override(Governor, GovernorVotes)
         returns (uint256)
     {
-        return Math.sqrt(super._getVotes(account, timepoint, params));
+        uint256 aged = agedReputation(account, timepoint);
+        if (aged < minReputation) return 0; // only reputation holders weigh anything
+        return Math.sqrt(super._getVotes(account, timepoint, params) * aged);
     }
 
-    /// @dev Only REP holders at the snapshot may vote.
+    /// @dev Only REP holders at the snapshot may vote: the weight is 0 below `minReputation`.
     function _countVote(uint256 proposalId, address account, uint8 support, uint256 weight, bytes memory params)
         internal
         override(Governor, GovernorCountingSimple)
         returns (uint256)
     {
-        if (reputation.getPastVotes(account, proposalSnapshot(proposalId)) < minReputation) {
-            revert NotReputationHolder(account);
-        }
+        if (weight == 0) revert NotReputationHolder(account);
         return super._countVote(proposalId, account, support, weight, params);
     }
 
@@ -161,6 +168,7 @@ contract QuadraticGovernor is
         string memory description,
         address proposer
     ) internal override(Governor, GovernorStorage, GovernorSupermajority) returns (uint256) {
+        _checkScope(targets, values, calldatas);
         return super._propose(targets, values, calldatas, description, proposer);
     }
 
@@ -171,6 +179,7 @@ contract QuadraticGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        _checkScope(targets, values, calldatas); // the allowlist may have shrunk since the proposal
         return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
@@ -196,5 +205,9 @@ contract QuadraticGovernor is
 
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
         return super._executor();
+    }
+
+    function _scopeReputation() internal view override returns (Reputation) {
+        return reputation;
     }
 }

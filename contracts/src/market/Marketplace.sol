@@ -30,21 +30,31 @@ interface IReputationMinter {
 /// manifest. A purchase puts the price in escrow; the provider marks delivery
 /// with a receipt hash; the buyer confirms, or anyone releases the escrow once
 /// `releaseTimeout` has passed after delivery; a buyer whose purchase was never
-/// delivered gets a refund after `deliveryTimeout`. Either side may dispute:
-/// a validation pool decides, and its result settles or refunds the escrow.
+/// delivered gets a refund after `deliveryTimeout` (delivery after it is refused).
+/// The buyer may dispute with REP or with a CTRN bond, the provider (with REP)
+/// only after delivery: a validation pool decides, its result settles or refunds
+/// the escrow, and a dispute nobody else weighed in on decides nothing. A
+/// purchase pins the listing's metadata hash it was bought at.
 /// @dev Settlement: `commissionBps` of the price goes to the revenue
 /// distributor (which burns part of it); the rest is split by the rune:
 /// developer and infrastructure shares are credited (pull payments, {withdraw}),
 /// the stakers' share goes to the agent's stakers through the staking hub (to
 /// the developer if the agent has no stakers). The provider earns REP in
-/// proportion to the value settled and activity is recorded for revenue
-/// weights. Invariants: `escrowTotal` equals the sum of open purchases, and the
-/// CTRN balance equals `escrowTotal + creditsTotal`.
+/// proportion to the commission paid (above a floor, capped per buyer) and
+/// activity is recorded for revenue weights. Invariants: `escrowTotal` equals
+/// the sum of open purchases, and the CTRN balance equals
+/// `escrowTotal + creditsTotal + bondsTotal`.
 contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback {
     using SafeERC20 for IERC20;
 
     uint256 public constant BPS = 10_000;
     uint16 public constant MAX_COMMISSION_BPS = 2_000;
+    /// @notice Highest REP rate governance may set: 10 REP per CTRN of commission.
+    uint256 public constant MAX_REP_PER_CTRN = 10e18;
+    /// @notice Bounds of the release and delivery timeouts governance may set: a buyer always has
+    /// an hour to confirm or dispute, and a provider an hour to deliver.
+    uint256 public constant MIN_TIMEOUT = 1 hours;
+    uint256 public constant MAX_TIMEOUT = 90 days;
     bytes32 public constant SETTLEMENT_REASON = "settlement";
     /// @notice EIP-712 type of a provider-signed listing manifest.
     bytes32 public constant MANIFEST_TYPEHASH = keccak256(
@@ -127,8 +137,34 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     uint16 public commissionBps = 500;
     uint256 public releaseTimeout;
     uint256 public deliveryTimeout;
-    /// @notice REP minted to the provider per CTRN settled, scaled by 1e18.
-    uint256 public repPerCtrn = 1e17;
+    /// @notice REP minted to the provider per CTRN of commission actually paid, scaled by 1e18.
+    /// @dev REP is earned only by activity that cost something: a sale's commission goes to the
+    /// revenue pool (part of it burned), so REP minted <= repPerCtrn x commission paid.
+    uint256 public repPerCtrn = 1e18;
+    /// @notice A settlement whose commission is below this mints no REP (dust sales earn nothing).
+    uint256 public minRepCommission = 1e18;
+    /// @notice The most REP a provider can earn from sales to one buyer (a self-dealing second
+    /// address included), over all time.
+    uint256 public maxRepPerCounterparty = 100e18;
+    /// @notice Commission paid by all settlements.
+    uint256 public totalCommission;
+    /// @notice REP minted to providers by settlements.
+    uint256 public totalRepMinted;
+    /// @notice REP a provider earned from sales to a buyer.
+    mapping(address provider => mapping(address buyer => uint256)) public repEarnedFrom;
+    /// @notice The listing's metadata hash when the purchase was made (what the buyer paid for).
+    mapping(uint256 purchaseId => bytes32) public purchaseMetadataHash;
+    /// @notice A buyer's CTRN dispute bond: `disputeBondBps` of the price, at least `minDisputeBond`.
+    uint16 public disputeBondBps = 1_000;
+    uint256 public minDisputeBond = 1e18;
+    /// @notice CTRN held as dispute bonds.
+    uint256 public bondsTotal;
+    /// @notice The bond held for a purchase's open bonded dispute.
+    mapping(uint256 purchaseId => uint256) public disputeBond;
+    /// @notice The status a disputed purchase returns to if its dispute is undecided.
+    mapping(uint256 purchaseId => Status) public statusBeforeDispute;
+    /// @notice Whether a party already disputed a purchase (each party may dispute it once).
+    mapping(uint256 purchaseId => mapping(address party => bool)) public hasDisputed;
 
     uint256 public listingCount;
     uint256 public purchaseCount;
@@ -183,6 +219,12 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     event CommissionChanged(uint16 oldBps, uint16 newBps);
     event TimeoutsChanged(uint256 releaseTimeout, uint256 deliveryTimeout);
     event RepRateChanged(uint256 oldRate, uint256 newRate);
+    event RepLimitsChanged(uint256 minCommission, uint256 maxPerCounterparty);
+    event DisputeBondChanged(uint16 bps, uint256 minimum);
+    event DisputeBonded(uint256 indexed purchaseId, address indexed buyer, uint256 bond);
+    event DisputeUndecided(uint256 indexed purchaseId, uint256 indexed poolId, Status restored);
+    event BondSettled(uint256 indexed purchaseId, address indexed to, uint256 bond);
+    event ReputationEarned(uint256 indexed purchaseId, address indexed provider, uint256 amount);
 
     error ZeroAddress();
     error ZeroAmount();
@@ -204,6 +246,12 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error PriceChanged(uint256 price, uint256 maxPrice);
     error NothingToWithdraw();
     error InvalidCommission(uint16 bps);
+    error InvalidRepRate(uint256 rate);
+    error DeliveryTooLate(uint256 deadline);
+    error AlreadyDisputed(uint256 purchaseId, address party);
+    error MetadataChanged(bytes32 metadataHash, bytes32 expected);
+    error InvalidBond(uint16 bps);
+    error InvalidTimeouts(uint256 releaseTimeout, uint256 deliveryTimeout);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -308,6 +356,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         nonReentrant
         returns (uint256 purchaseId)
     {
+        purchaseId = _buy(listingId, quantity, maxPrice);
+    }
+
+    function _buy(uint256 listingId, uint256 quantity, uint256 maxPrice) private returns (uint256 purchaseId) {
         Listing storage l = _listing(listingId);
         if (!l.active) revert ListingInactive(listingId);
         if (msg.sender == l.provider) revert SelfPurchase();
@@ -322,9 +374,27 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         p.createdAt = uint64(block.timestamp);
         p.quantity = quantity;
         p.amount = amount;
+        purchaseMetadataHash[purchaseId] = l.metadataHash;
         escrowTotal += amount;
         token.safeTransferFrom(msg.sender, address(this), amount);
         emit Purchased(purchaseId, listingId, msg.sender, quantity, amount);
+    }
+
+    /// @notice Like {purchase}, but only if the listing's metadata hash is still `metadataHash` (what
+    /// the buyer reviewed); the purchase pins it either way ({purchaseMetadataHash}).
+    /// @param listingId The listing.
+    /// @param quantity Units.
+    /// @param maxPrice Highest unit price accepted.
+    /// @param metadataHash The sha256 of the metadata the buyer reviewed.
+    /// @return purchaseId The purchase.
+    function purchaseExact(uint256 listingId, uint256 quantity, uint256 maxPrice, bytes32 metadataHash)
+        external
+        nonReentrant
+        returns (uint256 purchaseId)
+    {
+        bytes32 current = _listing(listingId).metadataHash;
+        if (current != metadataHash) revert MetadataChanged(current, metadataHash);
+        purchaseId = _buy(listingId, quantity, maxPrice);
     }
 
     /// @notice Marks a purchase delivered, with a hash of the delivery receipt. Provider only.
@@ -334,6 +404,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         Purchase storage p = _purchase(purchaseId);
         if (msg.sender != listings[p.listingId].provider) revert NotProvider(msg.sender);
         if (p.status != Status.Escrowed) revert WrongStatus(purchaseId, p.status);
+        uint256 deadline = p.createdAt + deliveryTimeout;
+        if (block.timestamp >= deadline) revert DeliveryTooLate(deadline); // the buyer's refund is due
         p.status = Status.Delivered;
         p.deliveredAt = uint64(block.timestamp);
         p.receiptHash = receiptHash;
@@ -374,7 +446,10 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     }
 
     /// @notice Buyer or provider disputes an open purchase, staking `repStake` REP on its claim in
-    /// a new validation pool. The pool's result settles (provider wins) or refunds (buyer wins).
+    /// a new validation pool. The pool's result settles (provider wins) or refunds (buyer wins); a
+    /// dispute nobody but the disputer weighed in on is undecided and pays no one (the purchase
+    /// returns to where it was). A provider may dispute only a delivered purchase; each party may
+    /// dispute a purchase once. Buyers without REP use {disputeWithBond}.
     /// @param purchaseId The purchase.
     /// @param repStake REP the caller stakes.
     /// @param claim The caller's claim (text or a URI).
@@ -384,14 +459,40 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         nonReentrant
         returns (uint256 poolId)
     {
-        Purchase storage p = _purchase(purchaseId);
-        if (msg.sender != p.buyer && msg.sender != listings[p.listingId].provider) revert NotParty(msg.sender);
-        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
-        p.status = Status.Disputed;
-        p.disputer = msg.sender;
+        Purchase storage p = _openDispute(purchaseId);
         poolId = validationPool.openDispute(msg.sender, purchaseId, repStake, claim);
         p.poolId = poolId;
         emit Disputed(purchaseId, msg.sender, poolId);
+    }
+
+    /// @notice The buyer disputes an open purchase with a CTRN bond instead of REP: `disputeBondBps`
+    /// of the price (at least `minDisputeBond`), pulled from the buyer. The bond comes back if the
+    /// buyer wins or the dispute is undecided, and goes to the provider if the buyer loses.
+    /// @param purchaseId The purchase.
+    /// @param claim The buyer's claim (text or a URI).
+    /// @return poolId The validation pool.
+    function disputeWithBond(uint256 purchaseId, string calldata claim)
+        external
+        nonReentrant
+        returns (uint256 poolId)
+    {
+        Purchase storage p = _purchase(purchaseId);
+        if (msg.sender != p.buyer) revert NotBuyer(msg.sender);
+        _openDispute(purchaseId);
+        uint256 bond = disputeBondOf(purchaseId);
+        disputeBond[purchaseId] = bond;
+        bondsTotal += bond;
+        token.safeTransferFrom(msg.sender, address(this), bond);
+        poolId = validationPool.openBondedDispute(msg.sender, purchaseId, claim);
+        p.poolId = poolId;
+        emit DisputeBonded(purchaseId, msg.sender, bond);
+        emit Disputed(purchaseId, msg.sender, poolId);
+    }
+
+    /// @notice The CTRN bond {disputeWithBond} takes for a purchase.
+    function disputeBondOf(uint256 purchaseId) public view returns (uint256 bond) {
+        bond = purchases[purchaseId].amount * disputeBondBps / BPS;
+        if (bond < minDisputeBond) bond = minDisputeBond;
     }
 
     /// @notice Validation pool callback: applies a dispute's outcome. Validation pool only.
@@ -399,13 +500,26 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     /// @param purchaseId The disputed purchase.
     /// @param posterWon Whether the disputing party's claim won.
     function onPoolResolved(uint256 poolId, uint256 purchaseId, bool posterWon) external nonReentrant {
-        if (msg.sender != address(validationPool)) revert NotValidationPool(msg.sender);
-        Purchase storage p = _purchase(purchaseId);
-        if (p.status != Status.Disputed || p.poolId != poolId) revert WrongStatus(purchaseId, p.status);
+        Purchase storage p = _disputed(poolId, purchaseId);
         bool buyerWon = posterWon == (p.disputer == p.buyer);
         emit DisputeResolved(purchaseId, poolId, buyerWon);
+        _releaseBond(purchaseId, buyerWon ? p.buyer : listings[p.listingId].provider);
         if (buyerWon) _refund(purchaseId, p);
         else _settle(purchaseId, p);
+    }
+
+    /// @notice Validation pool callback: nobody but the disputer weighed in. The purchase returns to
+    /// the status it had (a delivered one gets a fresh release window, so the other party can still
+    /// dispute) and a bond goes back to the buyer. Validation pool only.
+    /// @param poolId The pool.
+    /// @param purchaseId The disputed purchase.
+    function onPoolUndecided(uint256 poolId, uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _disputed(poolId, purchaseId);
+        Status restored = statusBeforeDispute[purchaseId];
+        p.status = restored;
+        if (restored == Status.Delivered) p.deliveredAt = uint64(block.timestamp);
+        _releaseBond(purchaseId, p.buyer);
+        emit DisputeUndecided(purchaseId, poolId, restored);
     }
 
     /// @notice Pays the caller's credits (rune shares, refunds). O(1).
@@ -430,19 +544,45 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     }
 
     /// @notice Sets the release and delivery timeouts. Governance only.
-    /// @param releaseTimeout_ Seconds after delivery.
-    /// @param deliveryTimeout_ Seconds after purchase.
+    /// @param releaseTimeout_ Seconds after delivery, MIN_TIMEOUT..MAX_TIMEOUT.
+    /// @param deliveryTimeout_ Seconds after purchase, MIN_TIMEOUT..MAX_TIMEOUT.
     function setTimeouts(uint256 releaseTimeout_, uint256 deliveryTimeout_) external onlyGovernance {
+        if (
+            releaseTimeout_ < MIN_TIMEOUT || releaseTimeout_ > MAX_TIMEOUT || deliveryTimeout_ < MIN_TIMEOUT
+                || deliveryTimeout_ > MAX_TIMEOUT
+        ) revert InvalidTimeouts(releaseTimeout_, deliveryTimeout_);
         releaseTimeout = releaseTimeout_;
         deliveryTimeout = deliveryTimeout_;
         emit TimeoutsChanged(releaseTimeout_, deliveryTimeout_);
     }
 
-    /// @notice Sets the REP minted per CTRN settled (1e18 = one REP per CTRN). Governance only.
+    /// @notice Sets the REP minted per CTRN of commission (1e18 = one REP per CTRN). Governance only.
     /// @param rate The new rate.
     function setRepRate(uint256 rate) external onlyGovernance {
+        if (rate > MAX_REP_PER_CTRN) revert InvalidRepRate(rate);
         emit RepRateChanged(repPerCtrn, rate);
         repPerCtrn = rate;
+    }
+
+    /// @notice Sets the commission floor below which a settlement mints no REP, and the REP cap per
+    /// (provider, buyer). Governance only.
+    /// @param minCommission Commission (CTRN) a settlement must pay to earn REP; at least 1 wei.
+    /// @param maxPerCounterparty REP a provider may earn from one buyer.
+    function setRepLimits(uint256 minCommission, uint256 maxPerCounterparty) external onlyGovernance {
+        if (minCommission == 0) revert ZeroAmount();
+        minRepCommission = minCommission;
+        maxRepPerCounterparty = maxPerCounterparty;
+        emit RepLimitsChanged(minCommission, maxPerCounterparty);
+    }
+
+    /// @notice Sets the buyer's dispute bond. Governance only.
+    /// @param bps Share of the price, at most 5,000 (50 %).
+    /// @param minimum Smallest bond in CTRN.
+    function setDisputeBond(uint16 bps, uint256 minimum) external onlyGovernance {
+        if (bps > 5_000) revert InvalidBond(bps);
+        disputeBondBps = bps;
+        minDisputeBond = minimum;
+        emit DisputeBondChanged(bps, minimum);
     }
 
     // ------------------------------------------------------------------ views
@@ -529,6 +669,23 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         emit ListingCreated(listingId, provider, p.kind, p.price, p.unit, p.metadataURI, p.metadataHash, r);
     }
 
+    /// @dev REP from paid commission only: nothing below the floor, at most the per-buyer cap.
+    function _earnReputation(uint256 purchaseId, address provider, address buyer, uint256 commission) private {
+        if (commission < minRepCommission) return;
+        uint256 rep = commission * repPerCtrn / 1e18;
+        uint256 earned = repEarnedFrom[provider][buyer];
+        uint256 room = maxRepPerCounterparty > earned ? maxRepPerCounterparty - earned : 0;
+        if (rep > room) rep = room;
+        if (rep == 0) return;
+        try reputation.mint(provider, rep, SETTLEMENT_REASON) {
+            repEarnedFrom[provider][buyer] = earned + rep;
+            totalRepMinted += rep;
+            emit ReputationEarned(purchaseId, provider, rep);
+        } catch {
+            emit SettlementSideEffectFailed(purchaseId, IReputationMinter.mint.selector);
+        }
+    }
+
     function _listing(uint256 listingId) private view returns (Listing storage l) {
         l = listings[listingId];
         if (l.provider == address(0)) revert UnknownListing(listingId);
@@ -537,6 +694,38 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     function _purchase(uint256 purchaseId) private view returns (Purchase storage p) {
         p = purchases[purchaseId];
         if (p.status == Status.None) revert UnknownPurchase(purchaseId);
+    }
+
+    /// @dev Marks an open purchase disputed by the caller (buyer, or provider after delivery).
+    function _openDispute(uint256 purchaseId) private returns (Purchase storage p) {
+        p = _purchase(purchaseId);
+        address provider = listings[p.listingId].provider;
+        if (msg.sender != p.buyer && msg.sender != provider) revert NotParty(msg.sender);
+        if (p.status != Status.Escrowed && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        // Before delivery there is nothing for the provider to claim: the buyer's refund path stays open.
+        if (msg.sender == provider && p.status != Status.Delivered) revert WrongStatus(purchaseId, p.status);
+        if (hasDisputed[purchaseId][msg.sender]) revert AlreadyDisputed(purchaseId, msg.sender);
+        hasDisputed[purchaseId][msg.sender] = true;
+        statusBeforeDispute[purchaseId] = p.status;
+        p.status = Status.Disputed;
+        p.disputer = msg.sender;
+    }
+
+    function _disputed(uint256 poolId, uint256 purchaseId) private view returns (Purchase storage p) {
+        if (msg.sender != address(validationPool)) revert NotValidationPool(msg.sender);
+        p = _purchase(purchaseId);
+        if (p.status != Status.Disputed || p.poolId != poolId) revert WrongStatus(purchaseId, p.status);
+    }
+
+    /// @dev Credits a purchase's dispute bond (if any) to `to`.
+    function _releaseBond(uint256 purchaseId, address to) private {
+        uint256 bond = disputeBond[purchaseId];
+        if (bond == 0) return;
+        disputeBond[purchaseId] = 0;
+        bondsTotal -= bond;
+        credits[to] += bond;
+        creditsTotal += bond;
+        emit BondSettled(purchaseId, to, bond);
     }
 
     function _refund(uint256 purchaseId, Purchase storage p) private {
@@ -557,6 +746,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         Rune storage r = l.rune;
 
         uint256 commission = amount * commissionBps / BPS;
+        totalCommission += commission;
         if (commission > 0) {
             token.forceApprove(address(distributor), commission);
             distributor.notifyRevenue(commission);
@@ -588,13 +778,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
             emit LicenceGranted(p.buyer, p.listingId);
         }
         // REP and activity never block a settlement (a revoked role only skips them).
-        uint256 rep = amount * repPerCtrn / 1e18;
-        if (rep > 0) {
-            try reputation.mint(l.provider, rep, SETTLEMENT_REASON) {}
-            catch {
-                emit SettlementSideEffectFailed(purchaseId, IReputationMinter.mint.selector);
-            }
-        }
+        _earnReputation(purchaseId, l.provider, p.buyer, commission);
         try distributor.recordActivity(categoryOf(l.kind), l.provider, amount) {}
         catch {
             emit SettlementSideEffectFailed(purchaseId, RevenueDistributor.recordActivity.selector);

@@ -21,25 +21,25 @@ contract QuadraticGovernorTest is GovernanceBase {
         rep.mint(alice, 1e18, "test");
         rep.mint(bob, 1e18, "test");
         rep.mint(carol, 1e18, "test");
-        vm.roll(block.number + 1);
+        vm.roll(block.number + REPUTATION_AGE + 1); // REP counts once aged
     }
 
     function test_castVote_weighsSquareRoot() public {
-        uint256 id = propose(quadratic, alice, treasuryTransfer(recipient, 1, "q"));
+        uint256 id = propose(quadratic, alice, timing(quadratic, "q"));
         toVoting(quadratic, id);
         vote(quadratic, id, alice, FOR);
         vote(quadratic, id, bob, AGAINST);
         vote(quadratic, id, carol, AGAINST);
         (uint256 against, uint256 for_,) = quadratic.proposalVotes(id);
-        assertEq(for_, Math.sqrt(40_000_000e18));
-        assertEq(against, 2 * Math.sqrt(10_000_000e18));
-        // 4x the tokens is only 2x the votes: bob and carol together tie alice.
-        assertEq(for_, against);
+        assertEq(for_, Math.sqrt(40_000_000e18 * 1e18));
+        assertEq(against, 2 * Math.sqrt(10_000_000e18 * 1e18));
+        // 4x the tokens is only 2x the votes: bob and carol together tie alice (to the rounding wei).
+        assertApproxEqAbs(for_, against, 1);
     }
 
     /// A holder of CTRN without REP cannot vote quadratically.
     function test_attack_nonReputationHolderCannotVote() public {
-        uint256 id = propose(quadratic, alice, treasuryTransfer(recipient, 1, "q"));
+        uint256 id = propose(quadratic, alice, timing(quadratic, "q"));
         toVoting(quadratic, id);
         vm.prank(dave);
         vm.expectRevert(abi.encodeWithSelector(QuadraticGovernor.NotReputationHolder.selector, dave));
@@ -48,7 +48,7 @@ contract QuadraticGovernorTest is GovernanceBase {
 
     /// REP earned after the snapshot does not make a voter eligible.
     function test_reputationAfterSnapshotDoesNotCount() public {
-        uint256 id = propose(quadratic, alice, treasuryTransfer(recipient, 1, "q"));
+        uint256 id = propose(quadratic, alice, timing(quadratic, "q"));
         toVoting(quadratic, id);
         rep.mint(dave, 1e18, "late");
         vm.prank(dave);
@@ -57,29 +57,30 @@ contract QuadraticGovernorTest is GovernanceBase {
     }
 
     function test_lifecycle_executesThroughTimelock() public {
-        Proposal memory p = treasuryTransfer(recipient, 5e18, "q lifecycle");
+        Proposal memory p = timing(quadratic, "q lifecycle");
         uint256 id = propose(quadratic, alice, p);
         toVoting(quadratic, id);
         vote(quadratic, id, alice, FOR);
         toEnd(quadratic, id);
         assertState(quadratic, id, IGovernor.ProposalState.Succeeded);
         queueAndExecute(quadratic, p);
-        assertEq(token.balanceOf(recipient), 5e18);
-        assertEq(rep.balanceOf(alice), 1e18 + CITATION_REWARD);
+        assertEq(quadratic.votingPeriod(), 200);
+        assertEq(rep.balanceOf(alice), 1e18); // nothing cited: no citation REP
     }
 
     function test_quorum_isPercentOfSqrtSupply() public view {
-        assertEq(quadratic.quorum(block.number - 1), Math.sqrt(SUPPLY) * 10 / 100);
-        assertEq(quadratic.COUNTING_MODE(), "support=bravo&quorum=for,abstain&weight=sqrt");
+        assertEq(quadratic.quorum(block.number - 1), Math.sqrt(SUPPLY * 3e18) * 10 / 100);
+        assertEq(quadratic.COUNTING_MODE(), "support=bravo&quorum=for,abstain&weight=sqrt(ctrn*rep)");
     }
 
     function test_getVotes_isSquareRoot() public view {
-        assertEq(quadratic.getVotes(bob, block.number - 1), Math.sqrt(10_000_000e18));
+        assertEq(quadratic.getVotes(bob, block.number - 1), Math.sqrt(10_000_000e18 * 1e18));
     }
 
     function test_setQuorumPercent_throughGovernance() public {
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, address(this)));
         quadratic.setQuorumPercent(20);
+        allowWeak(address(quadratic), quadratic.setQuorumPercent.selector);
         Proposal memory p = singleCall(address(quadratic), abi.encodeCall(quadratic.setQuorumPercent, (20)), "quorum");
         uint256 id = propose(quadratic, alice, p);
         toVoting(quadratic, id);
@@ -92,6 +93,7 @@ contract QuadraticGovernorTest is GovernanceBase {
     function test_setMinReputation_throughGovernance() public {
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, address(this)));
         quadratic.setMinReputation(2);
+        allowWeak(address(quadratic), quadratic.setMinReputation.selector);
         Proposal memory p = singleCall(address(quadratic), abi.encodeCall(quadratic.setMinReputation, (2e18)), "min");
         uint256 id = propose(quadratic, alice, p);
         toVoting(quadratic, id);
@@ -104,16 +106,17 @@ contract QuadraticGovernorTest is GovernanceBase {
     function test_constructor_revertsOnInvalidQuorum() public {
         vm.expectRevert(abi.encodeWithSelector(QuadraticGovernor.InvalidQuorumPercent.selector, 101));
         new QuadraticGovernor(
-            IVotes(address(token)), timelock, rep, GovernorConfig("q", 1, 10, 0, 101, 0, 0, new address[](0))
+            IVotes(address(token)), timelock, rep, GovernorConfig("q", 1, 10, 0, 101, 0, 0, new address[](0), 0)
         );
         vm.expectRevert(abi.encodeWithSelector(QuadraticGovernor.InvalidQuorumPercent.selector, 0));
         new QuadraticGovernor(
-            IVotes(address(token)), timelock, rep, GovernorConfig("q", 1, 10, 0, 0, 0, 0, new address[](0))
+            IVotes(address(token)), timelock, rep, GovernorConfig("q", 1, 10, 0, 0, 0, 0, new address[](0), 0)
         );
     }
 
     function test_setMinReputation_revertsOnZero() public {
         // Reached only through governance; the check itself is exercised via a direct executor context.
+        allowWeak(address(quadratic), quadratic.setMinReputation.selector);
         Proposal memory p = singleCall(address(quadratic), abi.encodeCall(quadratic.setMinReputation, (0)), "zero");
         uint256 id = propose(quadratic, alice, p);
         toVoting(quadratic, id);
@@ -130,7 +133,8 @@ contract QuadraticGovernorTest is GovernanceBase {
         address voter = makeAddr("voter");
         fundAndDelegate(voter, amount);
         rep.mint(voter, 1, "test");
-        uint256 id = propose(quadratic, alice, treasuryTransfer(recipient, 1, "fuzz"));
+        vm.roll(block.number + REPUTATION_AGE + 1);
+        uint256 id = propose(quadratic, alice, timing(quadratic, "fuzz"));
         toVoting(quadratic, id);
         vote(quadratic, id, voter, FOR);
         (, uint256 for_,) = quadratic.proposalVotes(id);

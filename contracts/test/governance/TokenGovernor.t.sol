@@ -53,9 +53,9 @@ contract TokenGovernorTest is GovernanceBase {
 
         assertEq(token.balanceOf(recipient), 1_000_000e18);
         assertEq(token.balanceOf(address(timelock)), TREASURY_AMOUNT - 1_000_000e18);
-        // No citations: the proposer gets the whole REP reward.
-        assertEq(rep.balanceOf(alice), CITATION_REWARD);
-        assertEq(governor.totalCitationRewardsMinted(), CITATION_REWARD);
+        // No citations: no REP (authors are paid only when others cite their executed work).
+        assertEq(rep.balanceOf(alice), 0);
+        assertEq(governor.totalCitationRewardsMinted(), 0);
     }
 
     function test_quorum_isFractionOfSupply() public view {
@@ -282,11 +282,12 @@ contract TokenGovernorTest is GovernanceBase {
         assertEq(governor.citations(idC).length, 2);
         _passAndExecute(c, idC);
 
-        assertEq(rep.balanceOf(alice), CITATION_REWARD / 2);
-        assertEq(rep.balanceOf(carol) - carolBefore, CITATION_REWARD / 4);
-        assertEq(rep.balanceOf(bob) - bobBefore, CITATION_REWARD / 4);
-        assertEq(governor.totalCitationRewardsMinted(), 3 * CITATION_REWARD);
-        assertEq(rep.totalSupply(), 3 * CITATION_REWARD);
+        // The cited authors share the reward; the citing proposer gets nothing for its own execution.
+        assertEq(rep.balanceOf(alice), 0);
+        assertEq(rep.balanceOf(carol) - carolBefore, CITATION_REWARD / 2);
+        assertEq(rep.balanceOf(bob) - bobBefore, CITATION_REWARD / 2);
+        assertEq(governor.totalCitationRewardsMinted(), CITATION_REWARD);
+        assertEq(rep.totalSupply(), CITATION_REWARD);
     }
 
     function test_proposeWithCitations_revertsOnUnknown() public {
@@ -298,8 +299,53 @@ contract TokenGovernorTest is GovernanceBase {
         governor.proposeWithCitations(c.targets, c.values, c.calldatas, c.description, cited);
     }
 
-    function test_proposeWithCitations_revertsOnDuplicate() public {
+    function test_proposeWithCitations_revertsOnNotExecuted() public {
         uint256 idA = propose(governor, carol, treasuryTransfer(recipient, 1, "A"));
+        Proposal memory c = treasuryTransfer(recipient, 3, "C");
+        uint256[] memory cited = new uint256[](1);
+        cited[0] = idA;
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(GovernorCitations.CitationNotExecuted.selector, idA));
+        governor.proposeWithCitations(c.targets, c.values, c.calldatas, c.description, cited);
+    }
+
+    function test_proposeWithCitations_revertsOnSelfCitation() public {
+        Proposal memory a = treasuryTransfer(recipient, 1, "A");
+        uint256 idA = propose(governor, alice, a);
+        _passAndExecute(a, idA);
+        Proposal memory c = treasuryTransfer(recipient, 3, "C");
+        uint256[] memory cited = new uint256[](1);
+        cited[0] = idA;
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(GovernorCitations.SelfCitation.selector, idA));
+        governor.proposeWithCitations(c.targets, c.values, c.calldatas, c.description, cited);
+    }
+
+    function test_citations_cappedPerEpoch() public {
+        Proposal memory a = treasuryTransfer(recipient, 1, "A");
+        uint256 idA = propose(governor, carol, a);
+        _passAndExecute(a, idA);
+        Proposal memory capP = singleCall(
+            address(governor), abi.encodeCall(governor.setCitationRewardCap, (CITATION_REWARD * 3 / 2)), "cap"
+        );
+        _passAndExecute(capP, propose(governor, bob, capP));
+        uint256[] memory cited = new uint256[](1);
+        cited[0] = idA;
+        for (uint256 i; i < 2; ++i) {
+            Proposal memory c = treasuryTransfer(recipient, 10 + i, string(abi.encodePacked("cites A ", i)));
+            vm.prank(alice);
+            uint256 id = governor.proposeWithCitations(c.targets, c.values, c.calldatas, c.description, cited);
+            _passAndExecute(c, id);
+        }
+        // Both executions are in the same epoch: 100 + 50 (capped), not 200.
+        assertEq(governor.totalCitationRewardsMinted(), CITATION_REWARD * 3 / 2);
+        assertEq(rep.balanceOf(carol), CITATION_REWARD * 3 / 2);
+    }
+
+    function test_proposeWithCitations_revertsOnDuplicate() public {
+        Proposal memory a = treasuryTransfer(recipient, 1, "A");
+        uint256 idA = propose(governor, carol, a);
+        _passAndExecute(a, idA);
         Proposal memory c = treasuryTransfer(recipient, 3, "C");
         uint256[] memory cited = new uint256[](2);
         cited[0] = idA;
@@ -318,11 +364,17 @@ contract TokenGovernorTest is GovernanceBase {
     }
 
     function test_citations_executionSurvivesRevokedMinterRole() public {
+        Proposal memory a = treasuryTransfer(recipient, 1, "A");
+        uint256 idA = propose(governor, carol, a);
+        _passAndExecute(a, idA);
         bytes32 minter = rep.MINTER_ROLE();
         vm.prank(address(timelock));
         rep.revokeRole(minter, address(governor));
         Proposal memory p = treasuryTransfer(recipient, 1, "no REP");
-        uint256 id = propose(governor, alice, p);
+        uint256[] memory cited = new uint256[](1);
+        cited[0] = idA;
+        vm.prank(alice);
+        uint256 id = governor.proposeWithCitations(p.targets, p.values, p.calldatas, p.description, cited);
         toVoting(governor, id);
         vote(governor, id, alice, FOR);
         vote(governor, id, bob, FOR);
@@ -330,10 +382,10 @@ contract TokenGovernorTest is GovernanceBase {
         queue(governor, p);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
         vm.expectEmit(address(governor));
-        emit GovernorCitations.CitationRewardFailed(id, alice, CITATION_REWARD);
+        emit GovernorCitations.CitationRewardFailed(id, carol, CITATION_REWARD);
         execute(governor, p);
         assertState(governor, id, IGovernor.ProposalState.Executed);
-        assertEq(rep.balanceOf(alice), 0);
+        assertEq(rep.balanceOf(carol), 0);
     }
 
     function test_setCitationReward_onlyGovernance() public {
@@ -349,7 +401,7 @@ contract TokenGovernorTest is GovernanceBase {
     function test_constructor_revertsOnInvalidShare() public {
         vm.expectRevert(abi.encodeWithSelector(GovernorCitations.InvalidShare.selector, 10_001));
         new TokenGovernor(
-            IVotes(address(token)), timelock, rep, GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0)), 0
+            IVotes(address(token)), timelock, rep, GovernorConfig("x", 1, 10, 0, 4, 1, 10_001, new address[](0), 0), 0
         );
     }
 

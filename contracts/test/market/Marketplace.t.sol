@@ -130,7 +130,7 @@ contract MarketplaceTest is Market {
         assertEq(market.credits(provider), 66.5e18);
         assertEq(market.credits(infra), 19e18);
         assertEq(hub.totalRewardsReceived(), 9.5e18);
-        assertEq(rep.balanceOf(provider), 10e18); // 0.1 REP per CTRN
+        assertEq(rep.balanceOf(provider), 5e18); // 1 REP per CTRN of commission (5 %)
         assertTrue(market.hasLicence(buyer, id));
         (uint256 stake, uint256 activity) = distributor.weights(0, 2, provider);
         assertEq(activity, 100e18);
@@ -208,6 +208,7 @@ contract MarketplaceTest is Market {
         rep.grantRole(minter, address(this));
         rep.mint(buyer, 20e18, "test");
         rep.mint(voter, 50e18, "test");
+        vm.roll(block.number + 1); // pools weigh REP held the block before they open
         vm.prank(buyer);
         poolId = market.dispute(pid, 5e18, "not delivered as described");
     }
@@ -215,6 +216,8 @@ contract MarketplaceTest is Market {
     function test_dispute_buyerWins() public {
         uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
         uint256 poolId = _dispute(pid);
+        vm.prank(voter);
+        pool.vote(poolId, true, 2e18); // a third party backs the buyer
         vm.warp(block.timestamp + POOL_WINDOW);
         vm.expectEmit(true, true, false, true);
         emit Marketplace.DisputeResolved(pid, poolId, true);
@@ -234,6 +237,98 @@ contract MarketplaceTest is Market {
         assertEq(market.credits(buyer), 0);
         vm.prank(voter);
         assertEq(pool.withdraw(poolId), 11e18); // 6 back + the buyer's 5
+    }
+
+    function test_dispute_unopposedIsUndecided() public {
+        uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
+        uint256 poolId = _dispute(pid);
+        vm.warp(block.timestamp + POOL_WINDOW);
+        vm.expectEmit(true, true, false, true);
+        emit Marketplace.DisputeUndecided(pid, poolId, Marketplace.Status.Escrowed);
+        pool.resolve(poolId);
+        assertEq(uint256(market.getPurchase(pid).status), uint256(Marketplace.Status.Escrowed));
+        assertEq(market.escrowTotal(), 10e18);
+        vm.prank(buyer);
+        assertEq(pool.withdraw(poolId), 5e18); // the stake comes back
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.AlreadyDisputed.selector, pid, buyer));
+        market.dispute(pid, 1e18, "again");
+    }
+
+    function _bondedDispute() internal returns (uint256 pid, uint256 poolId) {
+        bytes32 minter = rep.MINTER_ROLE();
+        vm.prank(address(timelock));
+        rep.grantRole(minter, address(this));
+        rep.mint(voter, 50e18, "test");
+        vm.roll(block.number + 1);
+        pid = buy(list(Marketplace.Kind.Dataset, 100e18), 1);
+        vm.prank(provider);
+        market.markDelivered(pid, keccak256("r"));
+        vm.prank(buyer);
+        poolId = market.disputeWithBond(pid, "empty file");
+        assertEq(market.disputeBond(pid), 10e18); // 10 % of the price
+        assertEq(market.bondsTotal(), 10e18);
+    }
+
+    function test_disputeWithBond_buyerWinsGetsBondAndRefund() public {
+        (uint256 pid, uint256 poolId) = _bondedDispute();
+        vm.prank(voter);
+        pool.vote(poolId, true, 2e18);
+        vm.warp(block.timestamp + POOL_WINDOW);
+        pool.resolve(poolId);
+        assertEq(market.credits(buyer), 110e18);
+        assertEq(market.bondsTotal(), 0);
+        assertEq(uint256(market.getPurchase(pid).status), uint256(Marketplace.Status.Refunded));
+    }
+
+    function test_disputeWithBond_buyerLosesBondToProvider() public {
+        (uint256 pid, uint256 poolId) = _bondedDispute();
+        vm.prank(voter);
+        pool.vote(poolId, false, 2e18);
+        vm.warp(block.timestamp + POOL_WINDOW);
+        pool.resolve(poolId);
+        assertEq(market.credits(buyer), 0);
+        assertEq(uint256(market.getPurchase(pid).status), uint256(Marketplace.Status.Settled));
+        assertEq(market.credits(provider), 10e18 + 66.5e18); // the bond + the developer share
+    }
+
+    function test_disputeWithBond_undecidedReturnsBondAndRestartsRelease() public {
+        (uint256 pid, uint256 poolId) = _bondedDispute();
+        vm.warp(block.timestamp + POOL_WINDOW);
+        pool.resolve(poolId);
+        Marketplace.Purchase memory p = market.getPurchase(pid);
+        assertEq(uint256(p.status), uint256(Marketplace.Status.Delivered));
+        assertEq(p.deliveredAt, block.timestamp);
+        assertEq(market.credits(buyer), 10e18);
+    }
+
+    function test_disputeWithBond_buyerOnly() public {
+        uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
+        vm.prank(provider);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotBuyer.selector, provider));
+        market.disputeWithBond(pid, "x");
+    }
+
+    function test_markDelivered_revertsAfterDeadline() public {
+        uint256 pid = buy(list(Marketplace.Kind.Dataset, 10e18), 1);
+        uint256 deadline = block.timestamp + DELIVERY_TIMEOUT;
+        vm.warp(deadline);
+        vm.prank(provider);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.DeliveryTooLate.selector, deadline));
+        market.markDelivered(pid, 0);
+    }
+
+    function test_purchaseExact_revertsOnChangedMetadata() public {
+        uint256 id = list(Marketplace.Kind.Dataset, 10e18);
+        vm.prank(provider);
+        market.updateListing(id, 10e18, "ipfs://other", keccak256("other"), true);
+        bytes32 reviewed = sha256("meta");
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.MetadataChanged.selector, keccak256("other"), reviewed));
+        market.purchaseExact(id, 1, 10e18, reviewed);
+        vm.prank(buyer);
+        uint256 pid = market.purchaseExact(id, 1, 10e18, keccak256("other"));
+        assertEq(market.purchaseMetadataHash(pid), keccak256("other"));
     }
 
     function test_dispute_revertsForOutsiders() public {

@@ -16,6 +16,7 @@ contract ValidationPoolTest is Market {
         rep.mint(poster, 100e18, "test");
         rep.mint(voter, 100e18, "test");
         rep.mint(yes2, 100e18, "test");
+        vm.roll(block.number + 1); // pools weigh REP held the block before they open
     }
 
     function _open(uint256 stake) internal returns (uint256 id) {

@@ -36,6 +36,11 @@ abstract contract GovernanceBase is Protocol {
         p.descriptionHash = keccak256(bytes(description));
     }
 
+    /// @dev A proposal retuning `g`'s own voting period: allowed for every governor.
+    function timing(Governor g, string memory description) internal pure returns (Proposal memory) {
+        return singleCall(address(g), abi.encodeWithSignature("setVotingPeriod(uint32)", uint32(200)), description);
+    }
+
     /// @dev A proposal paying `amount` treasury CTRN to `to`.
     function treasuryTransfer(address to, uint256 amount, string memory description)
         internal

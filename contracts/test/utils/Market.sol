@@ -61,6 +61,13 @@ abstract contract Market is Protocol {
         rep.grantRole(rep.SLASHER_ROLE(), address(pool));
         vm.stopPrank();
 
+        // Parameters the weaker governors may change (the token governor's allowlist).
+        allowWeak(address(distributor), RevenueDistributor.setBurnBps.selector);
+        allowWeak(address(distributor), RevenueDistributor.setActivityBps.selector);
+        allowWeak(address(distributor), RevenueDistributor.setShares.selector);
+        allowWeak(address(market), Marketplace.setCommission.selector);
+        allowWeak(address(pool), ValidationPool.setVotingWindow.selector);
+
         // An agent with a staker, so the stakers' share of a rune has somewhere to go.
         vm.prank(agent);
         hub.registerAgent("agent", "ipfs://agent", 1_000);

@@ -13,6 +13,8 @@ import {TokenGovernor} from "../../src/governance/TokenGovernor.sol";
 import {QuadraticGovernor} from "../../src/governance/QuadraticGovernor.sol";
 import {MemberGovernor} from "../../src/governance/MemberGovernor.sol";
 import {GuardianMultisig} from "../../src/governance/GuardianMultisig.sol";
+import {GovernorScope} from "../../src/governance/GovernorScope.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 
 /// @dev Deploys the whole protocol the way a deploy script would, for the tests.
 abstract contract Protocol is Test {
@@ -29,6 +31,7 @@ abstract contract Protocol is Test {
     uint256 internal constant CITATION_REWARD = 100e18;
     uint16 internal constant PROPOSER_SHARE_BPS = 5_000;
     uint256 internal constant MEMBER_THRESHOLD = 10e18; // REP
+    uint48 internal constant REPUTATION_AGE = 50; // blocks REP must be held before a snapshot
 
     address internal ecosystem = makeAddr("ecosystem");
     address internal liquidity = makeAddr("liquidity");
@@ -92,6 +95,15 @@ abstract contract Protocol is Test {
         );
         require(address(governor) == constitutional[2] && address(member) == constitutional[4], "addresses");
 
+        // The weaker governors may retune their own vote timing; everything else they may call is
+        // allowlisted by the token governor (protocol II adds its parameters).
+        GovernorScope[2] memory weak = [GovernorScope(quadratic), GovernorScope(member)];
+        for (uint256 i; i < 2; ++i) {
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingDelay.selector, true);
+            weak[i].setAllowedCall(address(weak[i]), GovernorSettings.setVotingPeriod.selector, true);
+            weak[i].setScopeAdmin(address(governor));
+        }
+
         address[] memory guardians = new address[](3);
         guardians[0] = guardian1;
         guardians[1] = guardian2;
@@ -127,11 +139,20 @@ abstract contract Protocol is Test {
             quorum: quorum_,
             citationReward: CITATION_REWARD,
             proposerShareBps: PROPOSER_SHARE_BPS,
-            constitutionalTargets: constitutional
+            constitutionalTargets: constitutional,
+            reputationAge: REPUTATION_AGE
         });
     }
 
     /// @dev Gives `to` CTRN from the ecosystem reserve.
+    /// @dev Allowlists `selector` on `target` for both weaker governors, as the token governor would.
+    function allowWeak(address target, bytes4 selector) internal {
+        vm.startPrank(address(governor));
+        quadratic.setAllowedCall(target, selector, true);
+        member.setAllowedCall(target, selector, true);
+        vm.stopPrank();
+    }
+
     function fund(address to, uint256 amount) internal {
         vm.prank(ecosystem);
         token.transfer(to, amount);

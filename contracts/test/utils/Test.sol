@@ -183,6 +183,14 @@ abstract contract Test {
         vm.assertGt(a, b, "");
     }
 
+    function assertGt(uint256 a, uint256 b, string memory m) internal pure {
+        vm.assertGt(a, b, m);
+    }
+
+    function assertGe(uint256 a, uint256 b, string memory m) internal pure {
+        vm.assertGe(a, b, m);
+    }
+
     function assertApproxEqAbs(uint256 a, uint256 b, uint256 d) internal pure {
         vm.assertApproxEqAbs(a, b, d, "");
     }

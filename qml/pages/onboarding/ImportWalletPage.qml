@@ -17,10 +17,11 @@ FlowFrame {
     property string kind: "mnemonic"
     readonly property bool ready: true
     readonly property bool needsPassword: kind !== "watch"
-    readonly property bool secretGiven: kind === "mnemonic" ? phrase.text.trim().split(/\s+/).length >= 12
-                                      : kind === "key" ? keyField.text.trim().length >= 64
-                                      : kind === "keystore" ? keystorePath.text !== ""
-                                      : addressField.text.trim().length === 42
+    // Whether enough was typed to try is the view model's call, not QML's.
+    readonly property bool secretGiven: controller.secretGiven(kind, kind === "mnemonic" ? phrase.text
+                                                                   : kind === "key" ? keyField.text
+                                                                   : kind === "keystore" ? keystorePath.text
+                                                                   : addressField.text)
 
     title: qsTr("Import a wallet")
     subtitle: qsTr("Bring a wallet you already have. Its secret is encrypted on this computer with the password you set here.")

@@ -49,7 +49,7 @@ Item {
                 title: qsTr("History")
                 subtitle: qsTr("%n transaction(s)", "", history.total)
             }
-            AppButton { text: qsTr("Refresh"); iconName: "refresh"; variant: "ghost"; onClicked: history.refresh() }
+            AppButton { text: qsTr("Refresh"); iconName: "refresh"; variant: "ghost"; onClicked: { history.refresh(); history.scan() } }
             AppButton { objectName: "exportCsv"; text: qsTr("Export CSV"); iconName: "download"; variant: "secondary"; onClicked: exportDialog.open() }
         }
         Banner { Layout.fillWidth: true; kind: "error"; text: history.error }
@@ -172,16 +172,18 @@ Item {
             columnSpacing: 16
             rowSpacing: 6
             Repeater {
-                model: page.selected ? [["Hash", "hash"], ["Status", "status"], ["Kind", "kind"], ["Direction", "direction"],
-                                        ["From", "from"], ["To", "to"], ["Counterparty", "counterpartyLabel"],
-                                        ["Amount", "amount"], ["Token", "token"], ["Nonce", "nonce"], ["Block", "block"],
-                                        ["Log index", "logIndex"], ["Time", "time"], ["Replaces", "replaces"]] : []
+                // The labels are translated where they are written: lupdate
+                // only finds qsTr on a literal, never on a variable.
+                model: page.selected ? [[qsTr("Hash"), "hash"], [qsTr("Status"), "status"], [qsTr("Kind"), "kind"], [qsTr("Direction"), "direction"],
+                                        [qsTr("From"), "from"], [qsTr("To"), "to"], [qsTr("Counterparty"), "counterpartyLabel"],
+                                        [qsTr("Amount"), "amount"], [qsTr("Token"), "token"], [qsTr("Nonce"), "nonce"], [qsTr("Block"), "block"],
+                                        [qsTr("Log index"), "logIndex"], [qsTr("Time"), "time"], [qsTr("Replaces"), "replaces"]] : []
                 delegate: Label {
                     required property var modelData
                     required property int index
                     Layout.row: index
                     Layout.column: 0
-                    text: qsTr(modelData[0])
+                    text: modelData[0]
                     color: Theme.textMuted
                 }
             }

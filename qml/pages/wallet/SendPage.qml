@@ -5,12 +5,13 @@ import QtQuick.Layouts
 import Computronium
 
 // Send ETH or CTRN: recipient (EIP-55 checked, address-book picker),
-// amount with Max, fee preset or custom fee, then a review screen with the
-// decoded call and the most it can cost, the password, and progress until
-// the transaction is mined. The balance offered is the node's; beneath it
-// the light client's verdict on it (as on the Accounts page), and after a
-// mismatch a warning instead of the figure, with Max refused. Every check
-// and every figure comes from SendController (core); the page only shows them.
+// amount with Max, fee preset or custom fee; then the shared transaction
+// flow (TxReview: the decoded call and the most it can cost, the password,
+// progress until the transaction is mined). The balance offered is the
+// node's; beneath it the light client's verdict on it (as on the Accounts
+// page), and after a mismatch a warning instead of the figure, with Max
+// refused. Every check and every figure comes from SendController (core);
+// the page only shows them.
 Item {
     id: page
 
@@ -38,12 +39,19 @@ Item {
                 subtitle: qsTr("From %1").arg(Accounts.currentAddress)
             }
 
-            Banner { objectName: "sendError"; Layout.fillWidth: true; kind: "error"; text: send.error }
+            // The form's own errors, and a refused review (the flow's error at
+            // "edit"); later stages show theirs in TxReview.
+            Banner {
+                objectName: "sendError"
+                Layout.fillWidth: true
+                kind: "error"
+                text: send.error !== "" ? send.error : send.flow.stage === "edit" ? send.flow.error : ""
+            }
 
             // --- edit -------------------------------------------------------
             Card {
                 Layout.fillWidth: true
-                visible: send.stage === "edit"
+                visible: send.flow.stage === "edit"
                 SegmentedControl {
                     objectName: "assetSelector"
                     options: [{ value: "ETH", text: "ETH" }, { value: "CTRN", text: "CTRN" }]
@@ -160,76 +168,20 @@ Item {
                     objectName: "reviewButton"
                     text: qsTr("Review")
                     iconName: "arrow-right"
-                    busy: send.busy
-                    enabled: !send.busy
+                    busy: send.flow.busy
+                    enabled: !send.flow.busy && send.canReview
                     onClicked: send.review()
                 }
             }
 
-            // --- review -----------------------------------------------------
-            Card {
+            // --- review, password, pending, outcome: the shared flow ----------
+            TxReview {
+                objectName: "txReview"
                 Layout.fillWidth: true
-                visible: send.stage === "review"
-                Label { text: qsTr("Review"); color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
-                Label {
-                    objectName: "reviewCall"
-                    text: send.reviewCall
-                    color: Theme.text; font.pixelSize: Theme.fontLarge
-                    wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
-                }
-                GridLayout {
-                    columns: 2
-                    columnSpacing: 24
-                    rowSpacing: 6
-                    Label { text: qsTr("Contract"); color: Theme.textMuted; visible: send.reviewContract !== "" }
-                    Label { text: send.reviewContract; color: Theme.text; font.family: Theme.monoFamily; visible: send.reviewContract !== "" }
-                    Label { text: qsTr("Gas limit"); color: Theme.textMuted }
-                    Label { text: send.reviewGasLimit; color: Theme.text }
-                    Label { text: qsTr("Max fee"); color: Theme.textMuted }
-                    Label { text: send.reviewMaxFee; color: Theme.text }
-                    Label { text: qsTr("Max network cost"); color: Theme.textMuted }
-                    Label { text: send.reviewMaxGasCost; color: Theme.text }
-                    Label { text: qsTr("Total, at most"); color: Theme.textMuted; font.weight: Font.DemiBold }
-                    Label { objectName: "reviewTotal"; text: send.reviewTotal; color: Theme.text; font.weight: Font.Bold }
-                }
-                PasswordField {
-                    id: password
-                    objectName: "sendPassword"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Wallet password")
-                    onAccepted: confirmButton.clicked()
-                }
-                RowLayout {
-                    spacing: Theme.spacing
-                    AppButton { objectName: "backButton"; text: qsTr("Back"); variant: "secondary"; iconName: "arrow-left"; enabled: !send.busy; onClicked: send.back() }
-                    AppButton {
-                        id: confirmButton
-                        objectName: "confirmButton"
-                        text: qsTr("Send")
-                        busy: send.busy
-                        enabled: !send.busy
-                        onClicked: { send.confirm(password.text); password.text = "" }
-                    }
-                }
-            }
-
-            // --- after sending ------------------------------------------------
-            Card {
-                Layout.fillWidth: true
-                visible: send.stage === "pending" || send.stage === "mined" || send.stage === "failed"
-                RowLayout {
-                    spacing: Theme.spacing
-                    BusyIndicator { running: send.stage === "pending"; visible: running; Layout.preferredWidth: 28; Layout.preferredHeight: 28 }
-                    Icon { visible: send.stage === "mined"; name: "check"; color: Theme.success; size: 22 }
-                    Icon { visible: send.stage === "failed"; name: "alert"; color: Theme.danger; size: 22 }
-                    Label { objectName: "sendStatus"; text: send.statusText; color: Theme.text; font.pixelSize: Theme.fontLarge }
-                }
-                Label { objectName: "sendHash"; text: send.txHash; color: Theme.textMuted; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall }
-                RowLayout {
-                    spacing: Theme.spacing
-                    AppButton { text: qsTr("New transfer"); variant: "secondary"; onClicked: send.reset() }
-                    AppButton { text: qsTr("History"); variant: "ghost"; iconName: "clock"; onClicked: page.navigate("history") }
-                }
+                flow: send.flow
+                newActionText: qsTr("New transfer")
+                onOpenHistory: page.navigate("history")
+                onNewAction: send.reset()
             }
             Item { Layout.preferredHeight: 24 }
         }

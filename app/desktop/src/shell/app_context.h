@@ -1,23 +1,35 @@
 // AppContext: the desktop app's composition root. It reads the preferences,
 // builds the core services (interfaces::makeServices) for the selected
-// network and data directory, and owns the one worker thread on which every
-// RPC and SQLite call runs. View models never touch core directly: they call
+// network and data directory, and owns the two worker lanes on which every
+// RPC and SQLite call runs. View models never touch core directly: they
+// derive from the framework's bases (framework/view_model.h,
+// framework/query_list_model.h) whose run<R>() comes here through the
+// JobRunner; the shell's own controllers call
 //
 //     m_context->call<Result<X>>(this,
 //         [=](interfaces::Services& s) { return s.wallet->something(...); },   // worker
-//         [this](Result<X> r) { ... update properties, emit ... });            // UI thread
+//         [this](Result<X> r) { ... update properties, emit ... },            // UI thread
+//         [this](const QString& why) { ... the job could not run ... });      // UI thread
 //
 // `call` returns a request id; the result comes back as a queued signal
-// carrying that id (requestFinished), and the continuation runs only while
-// the receiver is alive. Jobs run one at a time in submission order, so a
-// job submitted after connect() sees the new services. At shutdown the
-// worker finishes the jobs already queued, destroys the services on its own
-// thread and stops (drain()).
+// carrying that id (requestFinished), and a continuation runs only while
+// the receiver is alive; when the job cannot run (not connected, closing)
+// the failure continuation runs instead, so no caller waits for ever.
+//
+// Lanes: Interactive (what a person waits on) and Long (transfer scans,
+// index sync, downloads), each one thread with its own services and its own
+// serial queue, so a send never waits behind a download. Within a lane jobs
+// run one at a time in submission order, so a job submitted after connect()
+// sees the new services. The Long lane connects on its first job. At
+// shutdown each worker finishes the jobs already queued, destroys its
+// services on its own thread and stops (drain()).
 //
 // QML reaches it as the singleton `AppContext` (import Computronium); it
 // exposes the connection state, preferences, networks, the current wallet
 // and the --screenshot request.
 #pragma once
+
+#include "job_runner.h"
 
 #include <core/interfaces/services.h>
 
@@ -51,6 +63,9 @@ struct LaunchOptions {
     // How new key files are encrypted: standard scrypt. Tests set
     // lightScrypt() to run fast; the app has no flag for it.
     crypto::KeystoreParams keystore = crypto::KeystoreParams::standardScrypt();
+    // Tests: the node the workers talk to (a fake); empty: HTTP. Called on
+    // each worker's thread when it connects.
+    std::function<std::shared_ptr<rpc::Transport>()> transport;
 };
 
 // Runs on the worker thread. Owns the services; created and destroyed there
@@ -65,8 +80,14 @@ struct LaunchOptions {
 class Worker : public QObject {
     Q_OBJECT
 public:
-    using Continuation = std::function<void()>;
-    using Job = std::function<Continuation(interfaces::Services&)>;
+    using Continuation = JobRunner::Continuation;
+    using Job = JobRunner::Job;
+
+    // The Interactive lane's worker is primary: it follows the node's head
+    // and reports the outcomes of submitted actions (Actions::checkOutcomes
+    // on each new head, pushed through its Handler to OutcomeFeed).
+    Worker(bool primary, std::function<std::shared_ptr<rpc::Transport>()> transport)
+        : m_primary(primary), m_transport(std::move(transport)) {}
 
     // Runs `task` now, or, when called from inside a running task's nested
     // event loop, after that task and those queued before it. In order.
@@ -89,11 +110,17 @@ signals:
     void headChanged(quint64 head);
 
 private:
+    void dropServices();
+
+    bool m_primary;
+    std::function<std::shared_ptr<rpc::Transport>()> m_transport;
     std::deque<std::function<void()>> m_queue;
     bool m_running = false;
     std::optional<interfaces::Services> m_services;
     interfaces::Services m_none;
     std::unique_ptr<interfaces::Handler> m_headHandler;
+    std::unique_ptr<interfaces::Handler> m_outcomeHandler;
+    bool m_headMoved = false;
 };
 
 class AppContext : public QObject {
@@ -140,6 +167,8 @@ public:
     QString screenshotPage() const { return m_options.screenshotPage; }
     QString screenshotFile() const { return m_options.screenshotFile; }
     int pendingRequests() const { return static_cast<int>(m_pending.size()); }
+    // The runner over this context's lanes (the shell's own view models).
+    JobRunner* runner() const { return m_runner.get(); }
 
     // (Re)connects to the network named `name` (NetworkModel); the saved
     // choice when empty. Jobs queued after this see the new services.
@@ -147,26 +176,31 @@ public:
     Q_INVOKABLE void reconnect() { connectTo(m_networkName); }
 
     // Runs `work` on the worker and `done` with its result on the UI thread,
-    // unless `receiver` was destroyed meanwhile. Returns the request id.
+    // unless `receiver` was destroyed meanwhile; `failed` when the job could
+    // not run (not connected, closing). Returns the request id.
     template <typename R, typename Work, typename Done>
-    quint64 call(QObject* receiver, Work work, Done done) {
-        return submit(receiver, [work = std::move(work), done = std::move(done)](interfaces::Services& s) mutable {
-            auto result = std::make_shared<R>(work(s));
-            return Worker::Continuation([done, result]() mutable { done(std::move(*result)); });
-        });
+    quint64 call(QObject* receiver, Work work, Done done, std::function<void(const QString&)> failed = {}) {
+        return submit(
+            receiver,
+            [work = std::move(work), done = std::move(done)](interfaces::Services& s) mutable {
+                auto result = std::make_shared<R>(work(s));
+                return Worker::Continuation([done, result]() mutable { done(std::move(*result)); });
+            },
+            true, Lane::Interactive, std::move(failed));
     }
-    quint64 submit(QObject* receiver, Worker::Job job, bool needsServices = true);
+    quint64 submit(QObject* receiver, Worker::Job job, bool needsServices = true, Lane lane = Lane::Interactive,
+                   std::function<void(const QString&)> failed = {});
 
     // As call, for work that needs no connection (`work` takes no arguments).
     template <typename R, typename Work, typename Done>
-    quint64 callDetached(QObject* receiver, Work work, Done done) {
+    quint64 callDetached(QObject* receiver, Work work, Done done, std::function<void(const QString&)> failed = {}) {
         return submit(
             receiver,
             [work = std::move(work), done = std::move(done)](interfaces::Services&) mutable {
                 auto result = std::make_shared<R>(work());
                 return Worker::Continuation([done, result]() mutable { done(std::move(*result)); });
             },
-            false);
+            false, Lane::Interactive, std::move(failed));
     }
 
     // --screenshot: grabs `window` (after the page said it is ready), writes
@@ -191,22 +225,32 @@ signals:
     void pageReady();
 
 private:
-    // Queues `task` to the worker thread, behind everything queued before.
-    void onWorker(std::function<void()> task);
+    // Queues `task` to a lane's worker thread, behind everything queued before.
+    void onWorker(std::function<void()> task, Lane lane = Lane::Interactive);
+    void drainLane(Worker* worker, QThread& thread, Lane lane);
     void onConnected(quint64 id, bool ok, const QString& error, quint64 chainId);
     void onJobFinished(quint64 id, const Worker::Continuation& done);
     void onJobFailed(quint64 id, const QString& error);
 
     LaunchOptions m_options;
+    std::unique_ptr<JobRunner> m_runner;
     QString m_dataDir;
     Preferences* m_preferences = nullptr;
     NetworkModel* m_networks = nullptr;
     SessionController* m_session = nullptr;
     QThread m_thread;
     Worker* m_worker = nullptr;
+    QThread m_longThread;
+    Worker* m_longWorker = nullptr;
+    interfaces::ServicesOptions m_servicesOptions; // the last connectTo's, for the Long lane
+    quint64 m_longConnectId = 0; // the connectTo the Long lane's services follow
     quint64 m_nextId = 1;
     quint64 m_connectId = 0;
-    std::map<quint64, QPointer<QObject>> m_pending;
+    struct Pending {
+        QPointer<QObject> receiver;
+        std::function<void(const QString&)> failed;
+    };
+    std::map<quint64, Pending> m_pending;
     bool m_connected = false;
     bool m_connecting = false;
     bool m_drained = false;

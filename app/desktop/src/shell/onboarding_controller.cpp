@@ -1,6 +1,7 @@
 #include "onboarding_controller.h"
 
 #include "app_context.h"
+#include "job_runner.h"
 
 #include <core/interfaces/values.h>
 #include <core/util/hex.h>
@@ -26,7 +27,7 @@ QString message(const Error& e) { return QString::fromStdString(e.message); }
 
 } // namespace
 
-OnboardingController::OnboardingController(QObject* parent) : QObject(parent) {}
+OnboardingController::OnboardingController(QObject* parent) : ViewModel(appJobRunner(), parent) {}
 
 QVariantList OnboardingController::confirmIndices() const {
     QVariantList out;
@@ -42,53 +43,60 @@ QString OnboardingController::checkName(const QString& name) const {
     return {};
 }
 
+bool OnboardingController::secretGiven(const QString& kind, const QString& text) const {
+    const QString t = text.trimmed();
+    if (kind == QLatin1String("mnemonic")) return t.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size() >= 12;
+    if (kind == QLatin1String("key")) return (t.startsWith(QLatin1String("0x")) ? t.size() - 2 : t.size()) >= 64;
+    if (kind == QLatin1String("keystore")) return !t.isEmpty();
+    if (kind == QLatin1String("watch")) return t.size() == 42;
+    return false;
+}
+
 bool OnboardingController::start(const QString& name) {
-    if (m_busy) return false;
+    if (busy()) return false;
     if (const auto problem = checkName(name); !problem.isEmpty()) {
-        m_error = problem;
-        emit errorChanged();
+        refuse(problem);
         emit failed(problem);
         return false;
     }
     if (!AppContext::instance() || !AppContext::instance()->connected()) {
-        m_error = tr("Not connected to a node; check the network in Settings.");
-        emit errorChanged();
-        emit failed(m_error);
+        const QString why = tr("Not connected to a node; check the network in Settings.");
+        refuse(why);
+        emit failed(why);
         return false;
     }
-    m_busy = true;
-    m_error.clear();
-    emit busyChanged();
-    emit errorChanged();
     return true;
 }
 
-void OnboardingController::done(const QString& name, const QString& error) {
-    m_busy = false;
-    emit busyChanged();
-    if (!error.isEmpty()) {
-        m_error = error;
-        emit errorChanged();
-        emit failed(error);
-        return;
-    }
-    m_walletName = name;
-    emit finished(name);
+RunOptions OnboardingController::failureOptions() {
+    return RunOptions{.describe = [](const Error& e) { return message(e); },
+                      .onFailure = [this](const QString& why) { emit failed(why); }};
+}
+
+void OnboardingController::runImport(std::function<Result<interfaces::WalletSummary>(interfaces::Services&)> work) {
+    run<Result<interfaces::WalletSummary>>(
+        std::move(work),
+        [this](interfaces::WalletSummary w) {
+            m_walletName = QString::fromStdString(w.name);
+            emit finished(m_walletName);
+        },
+        failureOptions());
 }
 
 void OnboardingController::createWallet(const QString& name, const QString& password, int words) {
     if (!start(name)) return;
     auto pw = std::make_shared<SecureString>(secret(password));
     const auto count = static_cast<std::size_t>(words == 24 ? 24 : 12);
-    AppContext::instance()->call<Result<SecureString>>(
-        this, [n = name.trimmed().toStdString(), pw, count](interfaces::Services& s) { return s.wallet->createHd(n, pw->view(), count); },
-        [this, name](Result<SecureString> mnemonic) {
-            if (!mnemonic) return done(name, message(mnemonic.error()));
+    run<Result<SecureString>>(
+        [n = name.trimmed().toStdString(), pw, count](interfaces::Services& s) { return s.wallet->createHd(n, pw->view(), count); },
+        [this, name](SecureString mnemonic) {
             // The one time the phrase leaves core: to be shown and confirmed.
-            const auto phrase = QString::fromUtf8(mnemonic->asString().data(), static_cast<qsizetype>(mnemonic->size()));
+            const auto phrase = QString::fromUtf8(mnemonic.asString().data(), static_cast<qsizetype>(mnemonic.size()));
             setMnemonicForConfirmation(phrase.split(QLatin1Char(' '), Qt::SkipEmptyParts));
-            done(name.trimmed(), {});
-        });
+            m_walletName = name.trimmed();
+            emit finished(m_walletName);
+        },
+        failureOptions());
 }
 
 void OnboardingController::setMnemonicForConfirmation(const QStringList& words) {
@@ -122,33 +130,23 @@ void OnboardingController::importMnemonic(const QString& name, const QString& ph
     // BIP39 wants single spaces between the words.
     auto words = std::make_shared<SecureString>(secret(phrase.simplified().toLower()));
     auto pw = std::make_shared<SecureString>(secret(password));
-    AppContext::instance()->call<Result<interfaces::WalletSummary>>(
-        this,
-        [n = name.trimmed().toStdString(), words, pw, a = static_cast<std::uint32_t>(std::clamp(accounts, 1, 20))](interfaces::Services& s) {
-            return s.wallet->importMnemonic(n, words->asString(), pw->view(), a);
-        },
-        [this](Result<interfaces::WalletSummary> w) {
-            done(w ? QString::fromStdString(w->name) : QString(), w ? QString() : message(w.error()));
-        });
+    runImport([n = name.trimmed().toStdString(), words, pw, a = static_cast<std::uint32_t>(std::clamp(accounts, 1, 20))](interfaces::Services& s) {
+        return s.wallet->importMnemonic(n, words->asString(), pw->view(), a);
+    });
 }
 
 void OnboardingController::importPrivateKey(const QString& name, const QString& hexKey, const QString& password) {
     if (!start(name)) return;
     auto key = std::make_shared<SecureString>(secret(hexKey.trimmed()));
     auto pw = std::make_shared<SecureString>(secret(password));
-    AppContext::instance()->call<Result<interfaces::WalletSummary>>(
-        this,
-        [n = name.trimmed().toStdString(), key, pw](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
+    runImport([n = name.trimmed().toStdString(), key, pw](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
             auto bytes = fromHex(key->asString());
             if (!bytes || bytes->size() != 32)
                 return makeError(ErrorCode::InvalidKey, "a private key is 64 hex digits (0x optional)");
             SecureBytes raw{ByteView(*bytes)};
             secureWipe(bytes->data(), bytes->size());
             return s.wallet->importPrivateKey(n, raw.view(), pw->view());
-        },
-        [this](Result<interfaces::WalletSummary> w) {
-            done(w ? QString::fromStdString(w->name) : QString(), w ? QString() : message(w.error()));
-        });
+    });
 }
 
 void OnboardingController::importKeystore(const QString& name, const QUrl& file, const QString& filePassword,
@@ -157,32 +155,22 @@ void OnboardingController::importKeystore(const QString& name, const QUrl& file,
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     auto filePw = std::make_shared<SecureString>(secret(filePassword));
     auto pw = std::make_shared<SecureString>(secret(password));
-    AppContext::instance()->call<Result<interfaces::WalletSummary>>(
-        this,
-        [n = name.trimmed().toStdString(), path, filePw, pw](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
+    runImport([n = name.trimmed().toStdString(), path, filePw, pw](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
                 return makeError(ErrorCode::Io, "cannot read " + path.toStdString() + ": " + f.errorString().toStdString());
             const QByteArray json = f.read(1 << 20); // keystore files are ~500 bytes
             return s.wallet->importKeystore(n, std::string_view(json.constData(), static_cast<std::size_t>(json.size())),
                                             filePw->view(), pw->view());
-        },
-        [this](Result<interfaces::WalletSummary> w) {
-            done(w ? QString::fromStdString(w->name) : QString(), w ? QString() : message(w.error()));
-        });
+    });
 }
 
 void OnboardingController::importWatch(const QString& name, const QString& address) {
     if (!start(name)) return;
-    AppContext::instance()->call<Result<interfaces::WalletSummary>>(
-        this,
-        [n = name.trimmed().toStdString(), a = address.trimmed().toStdString()](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
+    runImport([n = name.trimmed().toStdString(), a = address.trimmed().toStdString()](interfaces::Services& s) -> Result<interfaces::WalletSummary> {
             CTRN_ASSIGN(auto addr, chain::Address::fromHex(a));
             return s.wallet->importWatch(n, addr);
-        },
-        [this](Result<interfaces::WalletSummary> w) {
-            done(w ? QString::fromStdString(w->name) : QString(), w ? QString() : message(w.error()));
-        });
+    });
 }
 
 } // namespace ctrn::desktop

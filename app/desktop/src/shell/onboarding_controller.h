@@ -4,7 +4,11 @@
 // key, a keystore v3 file or a watch-only address. Every call that runs
 // scrypt (all but watch-only) runs on the worker while `busy` is true.
 // A page creates one (OnboardingController {}) and reads its properties.
+// Busy and the error come from ViewModel: a job that cannot run ends busy
+// with the reason (failed), so the button works again.
 #pragma once
+
+#include "view_model.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -14,11 +18,9 @@
 
 namespace ctrn::desktop {
 
-class OnboardingController : public QObject {
+class OnboardingController : public ViewModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QStringList mnemonicWords READ mnemonicWords NOTIFY mnemonicChanged)
     Q_PROPERTY(QVariantList confirmIndices READ confirmIndices NOTIFY mnemonicChanged)
     Q_PROPERTY(QString walletName READ walletName NOTIFY finished)
@@ -27,15 +29,18 @@ public:
     static constexpr int kConfirmWords = 3;
     explicit OnboardingController(QObject* parent = nullptr);
 
-    bool busy() const { return m_busy; }
-    QString error() const { return m_error; }
     QStringList mnemonicWords() const { return m_words; }
     QVariantList confirmIndices() const;
     QString walletName() const { return m_walletName; }
 
-    // A name for a wallet: not empty, letters/digits/-/_ only (it names a
-    // directory); empty string when fine.
+    // Why `name` cannot name a wallet, or "" when it can: core's one rule
+    // (interfaces::checkWalletName), the one ctrn applies, so a name works
+    // in both.
     Q_INVOKABLE QString checkName(const QString& name) const;
+    // Whether the secret of an import of `kind` ("mnemonic", "key",
+    // "keystore", "watch") is complete enough to try (12+ words, 64 hex
+    // digits, a file chosen, a 42-character address); core checks the rest.
+    Q_INVOKABLE bool secretGiven(const QString& kind, const QString& text) const;
 
     Q_INVOKABLE void createWallet(const QString& name, const QString& password, int words = 12);
     // Sets the words to confirm (tests and the create flow): picks
@@ -53,8 +58,6 @@ public:
     Q_INVOKABLE void importWatch(const QString& name, const QString& address);
 
 signals:
-    void busyChanged();
-    void errorChanged();
     void mnemonicChanged();
     // A wallet was created (mnemonicWords now hold its phrase) or imported.
     void finished(const QString& name);
@@ -62,9 +65,9 @@ signals:
 
 private:
     bool start(const QString& name);
-    void done(const QString& name, const QString& error);
-    bool m_busy = false;
-    QString m_error;
+    // Runs an import's work; `finished(name)` on success, `failed` otherwise.
+    void runImport(std::function<Result<interfaces::WalletSummary>(interfaces::Services&)> work);
+    RunOptions failureOptions();
     QStringList m_words;
     QList<int> m_indices;
     QString m_walletName;

@@ -23,7 +23,7 @@ QVariantMap toVariant(const interfaces::WalletSummary& w) {
 
 } // namespace
 
-SessionController::SessionController(AppContext* context) : QObject(context), m_context(context) {
+SessionController::SessionController(AppContext* context) : ViewModel(context->runner(), context), m_context(context) {
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
         if (!m_locked && currentKind() != QLatin1String("watch")) lock();
@@ -80,22 +80,18 @@ void SessionController::setCurrentWallet(const QString& name) {
     setLocked(currentKind() != QLatin1String("watch"));
 }
 
-void SessionController::refresh() {
-    m_context->call<Result<std::vector<interfaces::WalletSummary>>>(
-        this, [](interfaces::Services& s) { return s.wallet->listWallets(); },
-        [this](Result<std::vector<interfaces::WalletSummary>> list) {
-            if (!list) {
-                setError(QString::fromStdString(list.error().message));
-                return;
-            }
+quint64 SessionController::refresh() {
+    return run<Result<std::vector<interfaces::WalletSummary>>>(
+        [](interfaces::Services& s) { return s.wallet->listWallets(); },
+        [this](std::vector<interfaces::WalletSummary> list) {
             m_wallets.clear();
             QString keep;
             const QString saved = m_current.isEmpty() ? m_context->preferences()->wallet() : m_current;
-            for (const auto& w : *list) {
+            for (const auto& w : list) {
                 m_wallets.push_back(toVariant(w));
                 if (QString::fromStdString(w.name) == saved) keep = saved;
             }
-            if (keep.isEmpty() && !list->empty()) keep = QString::fromStdString(list->front().name);
+            if (keep.isEmpty() && !list.empty()) keep = QString::fromStdString(list.front().name);
             m_walletsLoaded = true;
             emit walletsChanged();
             if (keep != m_current) {
@@ -104,28 +100,20 @@ void SessionController::refresh() {
                 emit currentWalletChanged();
             }
             if (currentKind() == QLatin1String("watch")) setLocked(false);
-        });
+        },
+        RunOptions{.busy = false});
 }
 
-void SessionController::unlock(const QString& password) {
-    if (m_busy || m_current.isEmpty()) return;
-    setBusy(true);
-    setError({});
+quint64 SessionController::unlock(const QString& password) {
+    if (busy() || m_current.isEmpty()) return 0;
     auto secret = std::make_shared<SecureString>(secureFromString(password.toStdString()));
-    m_context->call<Status>(
-        this, [name = m_current.toStdString(), secret](interfaces::Services& s) { return s.wallet->unlock(name, secret->view()); },
-        [this](Status status) {
-            setBusy(false);
-            if (!status) {
-                const QString message = status.error().code == ErrorCode::WrongPassword
-                                            ? tr("Wrong password.")
-                                            : QString::fromStdString(status.error().message);
-                setError(message);
-                emit unlockFailed(message);
-                return;
-            }
-            setLocked(false);
-        });
+    return run<Status>(
+        [name = m_current.toStdString(), secret](interfaces::Services& s) { return s.wallet->unlock(name, secret->view()); },
+        [this] { setLocked(false); },
+        RunOptions{.describe = [](const Error& e) {
+                       return e.code == ErrorCode::WrongPassword ? tr("Wrong password.") : QString::fromStdString(e.message);
+                   },
+                   .onFailure = [this](const QString& message) { emit unlockFailed(message); }});
 }
 
 void SessionController::openAfterOnboarding(const QString& name, const QString& password) {
@@ -143,7 +131,8 @@ void SessionController::lock() {
 }
 
 void SessionController::forgetKeys() {
-    m_context->call<bool>(this, [](interfaces::Services& s) { s.wallet->lock(); return true; }, [](bool) {});
+    run<bool>([](interfaces::Services& s) { s.wallet->lock(); return true; }, [](bool) {},
+              RunOptions{.busy = false, .reportError = false});
 }
 
 void SessionController::setLocked(bool locked) {
@@ -151,18 +140,6 @@ void SessionController::setLocked(bool locked) {
     m_locked = locked;
     if (!m_locked) restartIdleTimer();
     emit lockedChanged();
-}
-
-void SessionController::setBusy(bool busy) {
-    if (busy == m_busy) return;
-    m_busy = busy;
-    emit busyChanged();
-}
-
-void SessionController::setError(const QString& error) {
-    if (error == m_error) return;
-    m_error = error;
-    emit errorChanged();
 }
 
 } // namespace ctrn::desktop

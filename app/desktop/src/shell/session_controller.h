@@ -2,8 +2,13 @@
 // is locked. Unlocking runs the wallet's scrypt on the worker; the app locks
 // itself (and asks core to forget the keys) after the idle time set in
 // Preferences, counted from the last key press, click or scroll anywhere in
-// the app. QML reaches it as AppContext.session.
+// the app. QML reaches it as AppContext.session. Busy and the error line
+// come from ViewModel: a job that cannot run (the node dropped and the
+// reconnect failed) ends Unlock's busy state with the reason, so the
+// button works again once the node is back.
 #pragma once
+
+#include "view_model.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -14,7 +19,7 @@ namespace ctrn::desktop {
 
 class AppContext;
 
-class SessionController : public QObject {
+class SessionController : public ViewModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("AppContext.session")
@@ -23,8 +28,6 @@ class SessionController : public QObject {
     Q_PROPERTY(QString currentWallet READ currentWallet WRITE setCurrentWallet NOTIFY currentWalletChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentWalletChanged)
     Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 
 public:
     explicit SessionController(AppContext* context);
@@ -35,12 +38,10 @@ public:
     void setCurrentWallet(const QString& name);
     QString currentKind() const;
     bool locked() const { return m_locked; }
-    bool busy() const { return m_busy; }
-    QString error() const { return m_error; }
 
     // Reloads the wallet list (after a connection or an import).
-    Q_INVOKABLE void refresh();
-    Q_INVOKABLE void unlock(const QString& password);
+    Q_INVOKABLE quint64 refresh();
+    Q_INVOKABLE quint64 unlock(const QString& password);
     Q_INVOKABLE void lock();
     // Makes `name` current and unlocked without a password prompt: right
     // after onboarding, which already had the password (and the keys).
@@ -55,8 +56,6 @@ signals:
     void walletsChanged();
     void currentWalletChanged();
     void lockedChanged();
-    void busyChanged();
-    void errorChanged();
     void unlockFailed(const QString& message);
 
 protected:
@@ -65,8 +64,6 @@ protected:
 private:
     void setLocked(bool locked);
     void forgetKeys();
-    void setBusy(bool busy);
-    void setError(const QString& error);
     void restartIdleTimer();
     AppContext* m_context;
     QVariantList m_wallets;
@@ -75,8 +72,6 @@ private:
     bool m_locked = true;
     bool m_wasConnected = false;
     int m_idleOverrideMs = 0;
-    bool m_busy = false;
-    QString m_error;
     QTimer m_idle;
 };
 

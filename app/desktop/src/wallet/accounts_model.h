@@ -8,8 +8,13 @@
 // load (at unlock, after a restart). Amounts reach QML as formatted decimal strings (and raw
 // integer strings for the fields that compute with them); QML formats
 // nothing. One shared instance (QML singleton `Accounts`).
+//
+// A QueryList (framework/query_list_model.h): the rows are one query
+// (accounts and their balances), refreshed on each new head coalesced and
+// merged by address, so a new block updates the figures in place.
 #pragma once
 
+#include "query_list_model.h"
 #include "wallet_jobs.h"
 
 #include <core/interfaces/node.h>
@@ -24,12 +29,17 @@ namespace ctrn::desktop {
 
 class Preferences;
 
-class AccountsModel : public QAbstractListModel {
+struct AccountRow {
+    interfaces::AccountSummary account;
+    std::optional<interfaces::AccountBalances> balances;
+    QString balanceError; // why the balances could not be read
+};
+
+class AccountsModel : public QueryList<AccountRow> {
     Q_OBJECT
     QML_NAMED_ELEMENT(Accounts)
     QML_SINGLETON
     Q_PROPERTY(QString wallet READ wallet WRITE setWallet NOTIFY walletChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString currentAddress READ currentAddress WRITE select NOTIFY currentChanged)
     Q_PROPERTY(QString currentLabel READ currentLabel NOTIFY currentChanged)
     Q_PROPERTY(bool currentWatchOnly READ currentWatchOnly NOTIFY currentChanged)
@@ -42,8 +52,6 @@ class AccountsModel : public QAbstractListModel {
     Q_PROPERTY(bool hasCtrn READ hasCtrn NOTIFY currentChanged)
     Q_PROPERTY(QString ctrnAddress READ ctrnAddress NOTIFY tokenChanged)
     Q_PROPERTY(bool balancesLoaded READ balancesLoaded NOTIFY currentChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool faucetAvailable READ faucetAvailable NOTIFY faucetChanged)
     Q_PROPERTY(bool faucetBusy READ faucetBusy NOTIFY faucetChanged)
     Q_PROPERTY(QString faucetMessage READ faucetMessage NOTIFY faucetChanged)
@@ -69,10 +77,6 @@ public:
     // Where the selection is remembered (the app's preferences; none: not remembered).
     void setPreferences(Preferences* preferences) { m_preferences = preferences; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
-
     QString wallet() const { return m_wallet; }
     void setWallet(const QString& wallet);
     QString currentAddress() const { return m_current; }
@@ -87,16 +91,13 @@ public:
     QString ctrnAddress() const { return m_ctrnAddress; }
     unsigned ctrnDecimals() const { return m_ctrnDecimals; }
     bool balancesLoaded() const;
-    bool busy() const { return m_busy; }
-    QString error() const { return m_error; }
     bool faucetAvailable() const { return m_faucetAvailable; }
     bool faucetBusy() const { return m_faucetBusy; }
     QString faucetMessage() const { return m_faucetMessage; }
 
-    // Reloads the accounts of `wallet` and their balances.
-    Q_INVOKABLE quint64 refresh();
-    // Balances only (every new head).
-    Q_INVOKABLE quint64 refreshBalances();
+    // The accounts and their balances again, merged in place (coalesced:
+    // one more after the running one, however often it is asked).
+    Q_INVOKABLE void refreshBalances() { refreshSoon(); }
     Q_INVOKABLE void select(const QString& address);
     // The wallet's next HD account (m/44'/60'/0'/0/i); needs its password.
     Q_INVOKABLE quint64 addAccount(const QString& password);
@@ -106,40 +107,34 @@ public:
 
 signals:
     void walletChanged();
-    void countChanged();
     void currentChanged();
     void tokenChanged();
-    void busyChanged();
-    void errorChanged();
     void faucetChanged();
-    // Every Q_INVOKABLE that returns an id ends with exactly one of these.
-    void requestDone(quint64 requestId, bool ok, const QString& message);
+
+protected:
+    Query query() const override;
+    QString keyOf(const AccountRow& row) const override { return QString::fromStdString(row.account.address); }
+    QVariant value(const AccountRow& row, int role) const override;
+    bool sameRow(const AccountRow& a, const AccountRow& b) const override;
+    void rowsMerged() override;
+    quint64 startRefresh() override;
 
 private:
-    struct Row {
-        interfaces::AccountSummary account;
-        std::optional<interfaces::AccountBalances> balances;
-    };
-    const Row* currentRow() const;
-    void setRows(std::vector<Row> rows);
-    void setBusy(bool busy);
-    void setError(const QString& error);
-    void fail(quint64 id, const QString& message);
+    enum { NetworkSlot = 1 };
+    const AccountRow* currentRow() const;
+    void loadNetwork();
     void remember();
     QString format(const U256& amount, unsigned decimals) const;
 
-    JobRunner* m_runner;
     QString m_wallet;
-    std::vector<Row> m_rows;
     QString m_current;
     QString m_ctrnAddress;
     unsigned m_ctrnDecimals = 18;
-    bool m_busy = false;
-    QString m_error;
+    bool m_networkLoading = false;
+    bool m_networkLoaded = false; // the token and faucet of this connection are known
     bool m_faucetAvailable = false;
     bool m_faucetBusy = false;
     QString m_faucetMessage;
-    quint64 m_balancesRequest = 0;
     Preferences* m_preferences = nullptr;
 };
 

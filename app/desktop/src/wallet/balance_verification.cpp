@@ -1,38 +1,20 @@
 #include "balance_verification.h"
 
+#include "checked_value.h"
+
 #include <core/interfaces/values.h>
 
 namespace ctrn::desktop {
 namespace {
 
+// The proofs of one account, each worded by the framework's presenter
+// (framework/checked_value.h), CTRN in the token's own decimals.
 struct Outcome {
-    std::string state;
-    U256 eth = 0;
-    std::optional<U256> ctrn;
-    std::uint64_t block = 0;
-    std::string message;
+    CheckedValue head, eth, ctrn;
+    bool hasCtrn = false;
+    bool noVerifier = false;
+    QString unavailable; // no verifier at all: why
 };
-
-// One proof outcome folded into `out`; false when it ends the verification
-// (a mismatch or no proof: nothing is shown as a value then).
-template <typename T>
-bool fold(const Result<interfaces::Checked<T>>& checked, Outcome& out, T& value) {
-    if (!checked) {
-        out = {"unavailable", 0, std::nullopt, 0, checked.error().message};
-        return false;
-    }
-    if (checked->isMismatch()) {
-        out = {"mismatch", 0, std::nullopt, 0, checked->mismatch().describe()};
-        return false;
-    }
-    if (checked->isUnverified()) {
-        out = {"unverified", 0, std::nullopt, 0, "the node serves no proofs (eth_getProof)"};
-        return false;
-    }
-    value = checked->verified().value();
-    out.block = checked->verified().blockNumber();
-    return true;
-}
 
 } // namespace
 
@@ -41,13 +23,14 @@ BalanceVerification::BalanceVerification(QObject* parent) : BalanceVerification(
 BalanceVerification::BalanceVerification(JobRunner* runner, QObject* parent) : QObject(parent), m_runner(runner) {}
 
 void BalanceVerification::clear() {
-    ++m_request; // an answer still on its way is dropped
+    m_generation.invalidate(); // an answer still on its way is dropped
     m_state.clear();
     m_address.clear();
     m_eth.clear();
     m_ctrn.clear();
     m_block.clear();
     m_message.clear();
+    m_node.clear();
     emit changed();
 }
 
@@ -68,52 +51,62 @@ void BalanceVerification::verify(const QString& address) {
     }
     m_state = QStringLiteral("busy");
     emit changed();
-    const quint64 request = m_request;
+    m_generation.begin();
     const chain::Address account = *parsed;
-    m_runner->call<Outcome>(
-        this,
+    asyncCall<Outcome>(
+        m_runner, this,
         [account](interfaces::Services& s) {
             Outcome out;
-            if (!s.verifier) return Outcome{"unavailable", 0, std::nullopt, 0, s.verifierError};
+            if (!s.verifier) {
+                out.noVerifier = true;
+                out.unavailable = QString::fromStdString(s.verifierError);
+                return out;
+            }
             // Proven at the newest verified head, not the one of an earlier
             // verification: the balances the page shows are the latest.
-            std::uint64_t head = 0;
-            if (!fold(s.verifier->syncHead(), out, head)) return out;
-            U256 eth = 0;
-            if (!fold(s.verifier->balance(account), out, eth)) return out;
-            const std::uint64_t ethBlock = out.block;
-            U256 ctrn = 0;
+            out.head = presentChecked(s.verifier->syncHead());
+            if (!out.head.verified()) return out;
+            out.eth = presentChecked(s.verifier->balance(account), 18);
+            if (!out.eth.verified()) return out;
             auto ctrnChecked = s.verifier->ctrnBalance(account);
             // A network without CTRN still has a verified ETH balance.
-            if (!ctrnChecked && ctrnChecked.error().code == ErrorCode::NotFound) {
-                out.block = ethBlock;
-            } else if (!fold(ctrnChecked, out, ctrn)) {
-                return out;
-            } else {
-                out.ctrn = ctrn;
-            }
-            out.state = "verified";
-            out.eth = eth;
-            out.block = std::min(ethBlock, out.block);
+            if (!ctrnChecked && ctrnChecked.error().code == ErrorCode::NotFound) return out;
+            auto token = s.node->ctrnToken();
+            out.hasCtrn = true;
+            out.ctrn = presentChecked(ctrnChecked, token ? token->decimals : 18);
             return out;
         },
-        [this, request](Outcome out) {
-            if (request != m_request) return;
-            m_state = QString::fromStdString(out.state);
-            m_message = QString::fromStdString(out.message);
-            if (out.state == "verified") {
-                m_eth = QString::fromStdString(interfaces::formatAmount(out.eth, 18));
-                if (out.ctrn) m_ctrn = QString::fromStdString(interfaces::formatAmount(*out.ctrn, 18));
-                m_block = QString::number(out.block);
+        [this](quint64, Outcome out) {
+            if (out.noVerifier) {
+                m_state = QStringLiteral("unavailable");
+                m_message = out.unavailable;
+                emit changed();
+                return;
+            }
+            std::vector<CheckedValue> parts{out.head};
+            if (!out.eth.state.isEmpty()) parts.push_back(out.eth);
+            if (out.hasCtrn) parts.push_back(out.ctrn);
+            const CheckedValue all = combineChecked(parts);
+            m_state = all.state;
+            m_message = all.why;
+            m_node = all.node;
+            if (all.verified()) {
+                m_eth = out.eth.figure;
+                if (out.hasCtrn) m_ctrn = out.ctrn.figure;
+                // The oldest block of the two proofs (the head's is newer).
+                m_block = combineChecked(out.hasCtrn ? std::vector<CheckedValue>{out.eth, out.ctrn} : std::vector<CheckedValue>{out.eth}).block;
+            } else if (m_state == QLatin1String("mismatch") && !m_node.isEmpty()) {
+                // The node is named: it is the one that lied.
+                m_message = m_node + QStringLiteral(": ") + m_message;
             }
             emit changed();
         },
-        [this, request](const QString& error) {
-            if (request != m_request) return;
+        [this](quint64, const QString& error) {
             m_state = QStringLiteral("unavailable");
             m_message = error;
             emit changed();
-        });
+        },
+        CallOptions{Lane::Interactive, &m_generation});
 }
 
 } // namespace ctrn::desktop

@@ -4,7 +4,9 @@
 // outcome as one of distinct states: "verified" (with the block), a
 // "mismatch" (the node contradicted its proof: no figure is shown, only
 // what failed), "unverified" (the node serves no proofs) or "unavailable"
-// (no checkpoint, or the node could not be reached).
+// (no checkpoint, or the node could not be reached). Each proof is worded
+// by the framework's Checked presenter (framework/checked_value.h), so a
+// mismatch names the node and CTRN is shown in its own decimals.
 #pragma once
 
 #include "wallet_jobs.h"
@@ -23,6 +25,8 @@ class BalanceVerification : public QObject {
     Q_PROPERTY(QString ctrnBalance READ ctrnBalance NOTIFY changed) // formatted, only when verified (empty without CTRN)
     Q_PROPERTY(QString block READ block NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
+    // On a mismatch: the node that contradicted its proof.
+    Q_PROPERTY(QString node READ node NOTIFY changed)
 
 public:
     explicit BalanceVerification(QObject* parent = nullptr);
@@ -34,6 +38,7 @@ public:
     QString ctrnBalance() const { return m_ctrn; }
     QString block() const { return m_block; }
     QString message() const { return m_message; }
+    QString node() const { return m_node; }
 
     Q_INVOKABLE void verify(const QString& address);
     // Forgets the outcome (another account was selected).
@@ -44,8 +49,8 @@ signals:
 
 private:
     JobRunner* m_runner;
-    quint64 m_request = 0;
-    QString m_state, m_address, m_eth, m_ctrn, m_block, m_message;
+    Generation m_generation;
+    QString m_state, m_address, m_eth, m_ctrn, m_block, m_message, m_node;
 };
 
 } // namespace ctrn::desktop

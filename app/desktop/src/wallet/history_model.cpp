@@ -10,12 +10,11 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-struct Page {
-    std::vector<interfaces::Transaction> rows;
+// What a refresh reads beside the rows.
+struct Side {
     std::uint64_t total = 0;
-    std::vector<interfaces::Contact> contacts; // with the first page
+    std::vector<interfaces::Contact> contacts;
 };
 
 } // namespace
@@ -25,10 +24,10 @@ HistoryModel::HistoryModel(QObject* parent) : HistoryModel(appJobRunner(), Accou
         // Statuses change as blocks arrive; the list follows when something
         // is pending. A new block may also hold a transfer to the account.
         connect(context, &AppContext::headChanged, this, [this] {
-            for (const auto& t : m_rows)
+            for (const auto& t : rows())
                 if (t.inJournal) {
-                    refresh();
-                    return;
+                    refreshSoon();
+                    break;
                 }
             scan();
         });
@@ -36,9 +35,52 @@ HistoryModel::HistoryModel(QObject* parent) : HistoryModel(appJobRunner(), Accou
 }
 
 HistoryModel::HistoryModel(JobRunner* runner, AccountsModel* accounts, QObject* parent)
-    : QAbstractListModel(parent), m_runner(runner), m_accounts(accounts) {}
+    : QueryList<interfaces::Transaction>(runner, parent), m_accounts(accounts) {
+    setPageSize(50);
+    setRoles({{HashRole, "hash"},     {StatusRole, "status"}, {KindRole, "kind"}, {FromRole, "from"},     {ToRole, "to"},
+              {AmountRole, "amount"}, {BlockRole, "block"},   {TimeRole, "time"}, {PendingRole, "pending"},
+              {DirectionRole, "direction"}, {CounterpartyRole, "counterparty"}, {CounterpartyLabelRole, "counterpartyLabel"},
+              {FoundRole, "found"}});
+}
 
-int HistoryModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
+HistoryModel::Query HistoryModel::query() const {
+    return [account = accountAddress()](interfaces::Services& s, const std::optional<interfaces::Transaction>& after,
+                                        std::size_t limit) -> Result<Rows> {
+        std::optional<interfaces::HistoryKey> key;
+        if (after) key = interfaces::historyKey(*after);
+        return s.wallet->historyPage(account, key, limit == 0 ? 1'000'000 : limit);
+    };
+}
+
+// A found transfer shares its transaction's hash with the other logs of
+// that transaction: the log index tells them apart.
+QString HistoryModel::keyOf(const interfaces::Transaction& t) const {
+    return t.logIndex ? qs(t.hash) + u':' + QString::number(*t.logIndex) : qs(t.hash);
+}
+
+bool HistoryModel::sameRow(const interfaces::Transaction& a, const interfaces::Transaction& b) const {
+    return a.hash == b.hash && a.status == b.status && a.blockNumber == b.blockNumber && a.inJournal == b.inJournal &&
+           a.kind == b.kind && a.createdAt == b.createdAt && a.logIndex == b.logIndex;
+}
+
+quint64 HistoryModel::startRefresh() {
+    // The count and the labels, beside the rows (same lane, so in order).
+    run<Result<Side>>(
+        [account = accountAddress()](interfaces::Services& s) -> Result<Side> {
+            Side side;
+            CTRN_ASSIGN(side.total, s.wallet->historyCount(account));
+            CTRN_ASSIGN(side.contacts, s.wallet->contacts());
+            return side;
+        },
+        [this](Side side) {
+            m_total = side.total;
+            m_labels.clear();
+            for (const auto& c : side.contacts) m_labels.insert(qs(c.address).toLower(), qs(c.label));
+            emit totalChanged();
+        },
+        RunOptions{.busy = false, .reportError = false, .slot = SideSlot});
+    return QueryList<interfaces::Transaction>::startRefresh();
+}
 
 QString HistoryModel::amountText(const interfaces::Transaction& t) const {
     if (t.token && t.tokenAmount) {
@@ -81,9 +123,7 @@ QString HistoryModel::labelFor(const QString& address) const {
     return {};
 }
 
-QVariant HistoryModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const auto& t = m_rows[static_cast<std::size_t>(index.row())];
+QVariant HistoryModel::value(const interfaces::Transaction& t, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case HashRole:
@@ -117,13 +157,6 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QHash<int, QByteArray> HistoryModel::roleNames() const {
-    return {{HashRole, "hash"},     {StatusRole, "status"}, {KindRole, "kind"}, {FromRole, "from"},     {ToRole, "to"},
-            {AmountRole, "amount"}, {BlockRole, "block"},   {TimeRole, "time"}, {PendingRole, "pending"},
-            {DirectionRole, "direction"}, {CounterpartyRole, "counterparty"}, {CounterpartyLabelRole, "counterpartyLabel"},
-            {FoundRole, "found"}};
-}
-
 std::optional<chain::Address> HistoryModel::accountAddress() const {
     if (m_account.isEmpty()) return std::nullopt;
     auto a = chain::Address::fromHex(m_account.toStdString());
@@ -135,100 +168,12 @@ void HistoryModel::setAccount(const QString& account) {
     if (account == m_account) return;
     m_account = account;
     emit accountChanged();
+    // Another account's rows: pages of the last one still on their way are dropped.
+    clear();
     refresh();
-}
-
-void HistoryModel::setPageSize(int size) {
-    if (size < 1 || size == m_pageSize) return;
-    m_pageSize = size;
-    emit pageSizeChanged();
-}
-
-void HistoryModel::setLoading(bool loading) {
-    if (loading == m_loading) return;
-    m_loading = loading;
-    emit loadingChanged();
-}
-
-void HistoryModel::setError(const QString& error) {
-    if (error == m_error) return;
-    m_error = error;
-    emit errorChanged();
-}
-
-bool HistoryModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_complete && !m_loading; }
-
-void HistoryModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent)) return;
-    setLoading(true);
-    std::optional<interfaces::HistoryKey> after;
-    if (!m_rows.empty()) after = interfaces::historyKey(m_rows.back());
-    const bool first = m_rows.empty();
-    const auto account = accountAddress();
-    const auto limit = static_cast<std::size_t>(m_pageSize);
-    const quint64 generation = m_generation;
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<Page>>(
-        this,
-        [account, after, limit, first](interfaces::Services& s) -> Result<Page> {
-            Page page;
-            CTRN_ASSIGN(page.rows, s.wallet->historyPage(account, after, limit));
-            if (first) {
-                CTRN_ASSIGN(page.total, s.wallet->historyCount(account));
-                CTRN_ASSIGN(page.contacts, s.wallet->contacts());
-            }
-            return page;
-        },
-        [this, id, generation, first, limit](Result<Page> page) {
-            if (generation != m_generation) return; // a refresh started over meanwhile
-            if (!page) {
-                setLoading(false);
-                setError(errorText(page.error()));
-                emit requestDone(*id, false, m_error);
-                return;
-            }
-            setError({});
-            if (first) {
-                m_total = page->total;
-                m_labels.clear();
-                for (const auto& c : page->contacts) m_labels.insert(qs(c.address).toLower(), qs(c.label));
-            }
-            if (page->rows.size() < limit) m_complete = true;
-            if (!page->rows.empty()) {
-                const int at = static_cast<int>(m_rows.size());
-                beginInsertRows({}, at, at + static_cast<int>(page->rows.size()) - 1);
-                for (auto& t : page->rows) m_rows.push_back(std::move(t));
-                endInsertRows();
-            }
-            // Only now: a view (or QAbstractItemModelTester) asking for more
-            // while the rows go in must not start a page from the old end.
-            setLoading(false);
-            emit countChanged();
-            emit requestDone(*id, true, {});
-        },
-        [this, id, generation](const QString& e) {
-            if (generation != m_generation) return;
-            setLoading(false);
-            setError(e);
-            emit requestDone(*id, false, e);
-        });
-}
-
-quint64 HistoryModel::refresh() { return reload(true); }
-
-quint64 HistoryModel::reload(bool thenScan) {
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_complete = false;
-    m_loading = false;
-    endResetModel();
-    emit countChanged();
-    fetchMore({});
-    // After the page (the worker runs jobs in order): what is stored shows
-    // at once, what the chain adds follows.
-    if (thenScan) scan();
-    return m_generation;
+    // After the first page (the lanes differ, but the page is quick): what
+    // is stored shows at once, what the chain adds follows.
+    scan();
 }
 
 void HistoryModel::scan() {
@@ -236,26 +181,26 @@ void HistoryModel::scan() {
     m_scanning = true;
     emit scanChanged();
     const QString scanned = m_account;
-    m_runner->call<Result<interfaces::TransferScan>>(
-        this, [account = accountAddress()](interfaces::Services& s) { return s.wallet->scanTransfers(account); },
-        [this, scanned](Result<interfaces::TransferScan> r) {
+    run<Result<interfaces::TransferScan>>(
+        [account = accountAddress()](interfaces::Services& s) { return s.wallet->scanTransfers(account); },
+        [this, scanned](interfaces::TransferScan found) {
             m_scanning = false;
-            m_scanError = r ? QString() : tr("Incoming transfers could not be looked up: %1").arg(errorText(r.error()));
+            m_scanError.clear();
             emit scanChanged();
             // The account changed meanwhile: look for the one now shown.
             if (scanned != m_account) return scan();
-            if (r && r->changed > 0) reload(false);
+            if (found.changed > 0) refreshSoon();
         },
-        [this](const QString& e) {
-            m_scanning = false;
-            m_scanError = tr("Incoming transfers could not be looked up: %1").arg(e);
-            emit scanChanged();
-        });
+        RunOptions{.busy = false, .reportError = false, .lane = Lane::Long, .onFailure = [this](const QString& e) {
+                       m_scanning = false;
+                       m_scanError = tr("Incoming transfers could not be looked up: %1").arg(e);
+                       emit scanChanged();
+                   }});
 }
 
 QVariantMap HistoryModel::details(int row) const {
     if (row < 0 || row >= rowCount()) return {};
-    const auto& t = m_rows[static_cast<std::size_t>(row)];
+    const auto& t = rows()[static_cast<std::size_t>(row)];
     const auto at = index(row);
     return {{QStringLiteral("hash"), qs(t.hash)},
             {QStringLiteral("status"), qs(t.status)},
@@ -277,29 +222,19 @@ QVariantMap HistoryModel::details(int row) const {
 }
 
 quint64 HistoryModel::replace(const QString& hash, bool cancelIt) {
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<interfaces::SendResult>>(
-        this,
+    return run<Result<interfaces::SendResult>>(
         [h = hash.toStdString(), cancelIt](interfaces::Services& s) -> Result<interfaces::SendResult> {
             CTRN_ASSIGN(auto hh, chain::Hash::fromHex(h));
             return cancelIt ? s.wallet->cancel(hh) : s.wallet->speedUp(hh);
         },
-        [this, id, cancelIt](Result<interfaces::SendResult> r) {
-            if (!r) {
-                // Replacing signs: the wallet must be unlocked (the session's Unlock).
-                setError((cancelIt ? tr("Cancel failed: %1") : tr("Speed-up failed: %1")).arg(errorText(r.error())));
-                emit requestDone(*id, false, m_error);
-                return;
-            }
-            setError({});
-            emit requestDone(*id, true, qs(r->hash.hex()));
-            refresh();
+        [this](interfaces::SendResult r) {
+            refreshSoon();
+            return qs(r.hash.hex());
         },
-        [this, id](const QString& e) {
-            setError(e);
-            emit requestDone(*id, false, e);
-        });
-    return *id;
+        // Replacing signs: the wallet must be unlocked (the session's Unlock).
+        RunOptions{.busy = false, .describe = [cancelIt](const Error& e) {
+                       return (cancelIt ? tr("Cancel failed: %1") : tr("Speed-up failed: %1")).arg(errorText(e));
+                   }});
 }
 
 quint64 HistoryModel::speedUp(const QString& hash) { return replace(hash, false); }
@@ -308,20 +243,10 @@ quint64 HistoryModel::cancel(const QString& hash) { return replace(hash, true); 
 quint64 HistoryModel::exportCsv(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl);
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<std::uint64_t>>(
-        this,
+    return run<Result<std::uint64_t>>(
         [account = accountAddress(), p = path.toStdString()](interfaces::Services& s) { return s.wallet->exportHistoryCsv(account, p); },
-        [this, id, path](Result<std::uint64_t> r) {
-            if (!r) {
-                setError(errorText(r.error()));
-                emit requestDone(*id, false, m_error);
-                return;
-            }
-            emit requestDone(*id, true, tr("%n transaction(s) written to %1", nullptr, static_cast<int>(*r)).arg(path));
-        },
-        [this, id](const QString& e) { emit requestDone(*id, false, e); });
-    return *id;
+        [path](std::uint64_t written) { return tr("%n transaction(s) written to %1", nullptr, static_cast<int>(written)).arg(path); },
+        RunOptions{.busy = false});
 }
 
 } // namespace ctrn::desktop

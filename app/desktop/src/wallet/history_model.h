@@ -8,8 +8,14 @@
 // reloads when it found some. Each row says its direction (in, out, self)
 // and counterparty (with its address-book label). Pending rows can be sped
 // up or cancelled; details() gives one row's fields; exportCsv writes them all.
+//
+// A QueryList (framework/query_list_model.h): keyset pages, refreshes
+// merged by key (a status turning from pending to mined updates its row in
+// place), stale pages dropped after an account switch. The look on chain
+// runs on the Long lane, so a send never waits behind it.
 #pragma once
 
+#include "query_list_model.h"
 #include "wallet_jobs.h"
 
 #include <core/interfaces/wallet.h>
@@ -24,15 +30,11 @@ namespace ctrn::desktop {
 
 class AccountsModel;
 
-class HistoryModel : public QAbstractListModel {
+class HistoryModel : public QueryList<interfaces::Transaction> {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY accountChanged) // "" = every account
-    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    Q_PROPERTY(qulonglong total READ total NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(qulonglong total READ total NOTIFY totalChanged)
     // The look for transfers on chain: running, and why it failed ("" when it did not).
     Q_PROPERTY(bool scanning READ scanning NOTIFY scanChanged)
     Q_PROPERTY(QString scanError READ scanError NOTIFY scanChanged)
@@ -58,24 +60,12 @@ public:
     explicit HistoryModel(QObject* parent = nullptr);
     HistoryModel(JobRunner* runner, AccountsModel* accounts, QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
-
     QString account() const { return m_account; }
     void setAccount(const QString& account);
-    int pageSize() const { return m_pageSize; }
-    void setPageSize(int size);
     qulonglong total() const { return m_total; }
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
     bool scanning() const { return m_scanning; }
     QString scanError() const { return m_scanError; }
 
-    // From the top again (after a send, a sync, an account switch).
-    Q_INVOKABLE quint64 refresh();
     // Looks on chain for new CTRN transfers of `account`; reloads when found.
     Q_INVOKABLE void scan();
     Q_INVOKABLE QVariantMap details(int row) const;
@@ -86,34 +76,28 @@ public:
 
 signals:
     void accountChanged();
-    void pageSizeChanged();
-    void countChanged();
-    void loadingChanged();
-    void errorChanged();
+    void totalChanged();
     void scanChanged();
-    void requestDone(quint64 requestId, bool ok, const QString& message);
+
+protected:
+    Query query() const override;
+    QString keyOf(const interfaces::Transaction& t) const override;
+    QVariant value(const interfaces::Transaction& t, int role) const override;
+    bool sameRow(const interfaces::Transaction& a, const interfaces::Transaction& b) const override;
+    quint64 startRefresh() override;
 
 private:
+    enum { SideSlot = 1, ScanSlot = 2 };
     QString amountText(const interfaces::Transaction& t) const;
     QString direction(const interfaces::Transaction& t) const;
     QString counterparty(const interfaces::Transaction& t) const;
     QString labelFor(const QString& address) const;
-    quint64 reload(bool thenScan);
     std::optional<chain::Address> accountAddress() const;
-    void setLoading(bool loading);
-    void setError(const QString& error);
     quint64 replace(const QString& hash, bool cancel);
 
-    JobRunner* m_runner;
     AccountsModel* m_accounts;
     QString m_account;
-    int m_pageSize = 50;
-    std::vector<interfaces::Transaction> m_rows;
     qulonglong m_total = 0;
-    bool m_loading = false;
-    bool m_complete = false;
-    QString m_error;
-    quint64 m_generation = 0; // a refresh makes pages still on their way stale
     bool m_scanning = false;
     QString m_scanError;
     QHash<QString, QString> m_labels; // lower-case address -> address-book label

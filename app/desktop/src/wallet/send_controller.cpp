@@ -5,21 +5,15 @@
 namespace ctrn::desktop {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString gwei(const U256& wei) { return qs(interfaces::formatAmount(wei, 9)); }
 QString eth(const U256& wei) { return qs(interfaces::formatAmount(wei, 18)); }
 
 } // namespace
 
-SendController::SendController(QObject* parent) : SendController(appJobRunner(), AccountsModel::instance(), parent) {
-    if (AppContext* context = AppContext::instance())
-        connect(context, &AppContext::headChanged, this, [this] {
-            if (m_stage == QStringLiteral("pending")) checkStatus();
-        });
-}
+SendController::SendController(QObject* parent) : SendController(appJobRunner(), AccountsModel::instance(), parent) {}
 
 SendController::SendController(JobRunner* runner, AccountsModel* accounts, QObject* parent)
-    : QObject(parent), m_runner(runner), m_accounts(accounts), m_verification(new BalanceVerification(runner, this)) {
+    : ViewModel(runner, parent), m_accounts(accounts), m_flow(new TxFlow(runner, this)), m_verification(new BalanceVerification(runner, this)) {
     connect(this, &SendController::inputChanged, this, &SendController::availableChanged);
     connect(m_verification, &BalanceVerification::changed, this, [this] {
         const QString state = m_verification->state();
@@ -64,31 +58,37 @@ unsigned SendController::decimals() const { return m_asset == QStringLiteral("CT
 void SendController::setAsset(const QString& asset) {
     if (asset == m_asset || (asset != QStringLiteral("ETH") && asset != QStringLiteral("CTRN"))) return;
     m_asset = asset;
-    validate();
+    inputEdited();
 }
 void SendController::setRecipient(const QString& recipient) {
     if (recipient == m_recipient) return;
     m_recipient = recipient;
-    validate();
+    inputEdited();
 }
 void SendController::setAmount(const QString& amount) {
     if (amount == m_amount) return;
     m_amount = amount;
-    validate();
+    inputEdited();
 }
 void SendController::setFeeLevel(const QString& level) {
     if (level == m_feeLevel) return;
     m_feeLevel = level;
-    validate();
+    inputEdited();
 }
 void SendController::setCustomMaxFee(const QString& gweiText) {
     if (gweiText == m_customMaxFee) return;
     m_customMaxFee = gweiText;
-    validate();
+    inputEdited();
 }
 void SendController::setCustomPriorityFee(const QString& gweiText) {
     if (gweiText == m_customPriorityFee) return;
     m_customPriorityFee = gweiText;
+    inputEdited();
+}
+
+void SendController::inputEdited() {
+    // What was reviewed is no longer what the inputs say: a new review.
+    m_flow->invalidate();
     validate();
 }
 
@@ -125,259 +125,123 @@ bool SendController::canReview() const {
            m_accounts && !m_accounts->currentAddress().isEmpty();
 }
 
-std::optional<interfaces::SendRequest> SendController::request(QString* why) const {
-    interfaces::SendRequest r;
-    auto from = chain::Address::fromHex(m_accounts ? m_accounts->currentAddress().toStdString() : std::string());
-    if (!from) {
+std::optional<interfaces::ActionRequest> SendController::actionRequest(QString* why) const {
+    interfaces::ActionRequest r;
+    r.action = "send";
+    r.from = m_accounts ? m_accounts->currentAddress().toStdString() : std::string();
+    if (r.from.empty()) {
         *why = tr("Choose an account to send from.");
         return std::nullopt;
     }
-    r.from = *from;
-    auto to = interfaces::checksumAddress(m_recipient.trimmed().toStdString());
-    if (!to) {
-        *why = tr("Invalid address: %1").arg(errorText(to.error()));
+    if (!m_recipientError.isEmpty() || m_recipientChecksummed.isEmpty()) {
+        *why = m_recipientError.isEmpty() ? tr("Enter the recipient's address.") : tr("Invalid address: %1").arg(m_recipientError);
         return std::nullopt;
     }
-    r.to = *chain::Address::fromHex(*to);
-    auto amount = interfaces::parseAmount(m_amount.trimmed().toStdString(), decimals());
-    if (!amount) {
-        *why = tr("Invalid amount: %1").arg(errorText(amount.error()));
+    if (!m_amountError.isEmpty() || m_amount.trimmed().isEmpty()) {
+        *why = m_amountError.isEmpty() ? tr("Enter an amount.") : tr("Invalid amount: %1").arg(m_amountError);
         return std::nullopt;
     }
-    r.amount = *amount;
-    if (r.amount == 0) {
+    if (auto v = interfaces::parseAmount(m_amount.trimmed().toStdString(), decimals()); !v || *v == 0) {
         *why = tr("Enter an amount above zero.");
         return std::nullopt;
     }
+    r.params = {{"to", m_recipientChecksummed.toStdString()}, {"amount", m_amount.trimmed().toStdString()}};
     if (m_asset == QStringLiteral("CTRN")) {
-        auto token = chain::Address::fromHex(m_accounts->ctrnAddress().toStdString());
-        if (!token) {
+        if (!m_accounts || m_accounts->ctrnAddress().isEmpty()) {
             *why = tr("This network has no CTRN token.");
             return std::nullopt;
         }
-        r.token = *token;
+        r.params["token"] = "CTRN";
     }
     if (m_feeLevel == QStringLiteral("custom")) {
         if (!m_feeError.isEmpty()) {
             *why = m_feeError;
             return std::nullopt;
         }
+        r.fee.maxFeePerGas = *interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9);
+        r.fee.maxPriorityFeePerGas = *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9);
+    } else {
+        r.fee.speed = m_feeLevel == QStringLiteral("slow")   ? interfaces::FeeSpeed::Slow
+                      : m_feeLevel == QStringLiteral("fast") ? interfaces::FeeSpeed::Fast
+                                                             : interfaces::FeeSpeed::Normal;
+    }
+    return r;
+}
+
+quint64 SendController::loadFees() {
+    return run<Result<interfaces::FeeEstimates>>(
+        [](interfaces::Services& s) { return s.node->feeEstimates(); },
+        [this](interfaces::FeeEstimates fees) {
+            m_feePresets.clear();
+            const std::pair<const char*, const interfaces::Fee*> levels[] = {{"slow", &fees.slow}, {"normal", &fees.normal}, {"fast", &fees.fast}};
+            for (const auto& [name, fee] : levels) {
+                // A plain ETH transfer's most it can cost, to compare presets.
+                m_feePresets.push_back(QVariantMap{{QStringLiteral("level"), QString::fromLatin1(name)},
+                                                   {QStringLiteral("maxFee"), gwei(fee->maxFeePerGas)},
+                                                   {QStringLiteral("priorityFee"), gwei(fee->maxPriorityFeePerGas)},
+                                                   {QStringLiteral("transferCost"), eth(fee->maxFeePerGas * 21000)}});
+            }
+            m_baseFee = gwei(fees.baseFee);
+            if (m_customMaxFee.isEmpty()) {
+                m_customMaxFee = gwei(fees.normal.maxFeePerGas);
+                m_customPriorityFee = gwei(fees.normal.maxPriorityFeePerGas);
+                validate();
+            }
+            emit feesChanged();
+        },
+        RunOptions{.busy = false});
+}
+
+quint64 SendController::useMax() {
+    if (!maxAllowed())
+        // The maximum would come from the node that just lied about the balance.
+        return refuse(tr("Max is refused: the node contradicted the light client's proof of this account's balance (%1).")
+                          .arg(m_settledMessage));
+    // The recipient and amount do not matter for the maximum: stand-ins.
+    interfaces::SendRequest r;
+    auto from = chain::Address::fromHex(m_accounts ? m_accounts->currentAddress().toStdString() : std::string());
+    if (!from) return refuse(tr("Choose an account to send from."));
+    r.from = *from;
+    r.to = *from;
+    r.amount = 1;
+    if (m_asset == QStringLiteral("CTRN")) {
+        auto token = chain::Address::fromHex(m_accounts->ctrnAddress().toStdString());
+        if (!token) return refuse(tr("This network has no CTRN token."));
+        r.token = *token;
+    }
+    if (m_feeLevel == QStringLiteral("custom")) {
+        if (!m_feeError.isEmpty()) return refuse(m_feeError);
         r.customFee = interfaces::Fee{*interfaces::parseAmount(m_customMaxFee.trimmed().toStdString(), 9),
-                                      *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9)};
+                               *interfaces::parseAmount(m_customPriorityFee.trimmed().toStdString(), 9)};
     } else {
         r.level = m_feeLevel == QStringLiteral("slow")   ? interfaces::FeeLevel::Slow
                   : m_feeLevel == QStringLiteral("fast") ? interfaces::FeeLevel::Fast
                                                           : interfaces::FeeLevel::Normal;
     }
-    return r;
-}
-
-void SendController::setStage(const QString& stage) {
-    if (stage == m_stage) return;
-    m_stage = stage;
-    emit stageChanged();
-}
-void SendController::setBusy(bool busy) {
-    if (busy == m_busy) return;
-    m_busy = busy;
-    emit busyChanged();
-}
-void SendController::setError(const QString& error) {
-    if (error == m_error) return;
-    m_error = error;
-    emit errorChanged();
-}
-void SendController::fail(quint64 id, const QString& message) {
-    setBusy(false);
-    setError(message);
-    emit requestDone(id, false, message);
-}
-
-quint64 SendController::loadFees() {
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<interfaces::FeeEstimates>>(
-        this, [](interfaces::Services& s) { return s.node->feeEstimates(); },
-        [this, id](Result<interfaces::FeeEstimates> r) {
-            if (!r) return fail(*id, errorText(r.error()));
-            m_feePresets.clear();
-            const std::pair<const char*, interfaces::FeeLevel> levels[] = {
-                {"slow", interfaces::FeeLevel::Slow}, {"normal", interfaces::FeeLevel::Normal}, {"fast", interfaces::FeeLevel::Fast}};
-            for (const auto& [name, level] : levels) {
-                const auto& fee = r->level(level);
-                // A plain ETH transfer's most it can cost, to compare presets.
-                m_feePresets.push_back(QVariantMap{{QStringLiteral("level"), QString::fromLatin1(name)},
-                                                   {QStringLiteral("maxFee"), gwei(fee.maxFeePerGas)},
-                                                   {QStringLiteral("priorityFee"), gwei(fee.maxPriorityFeePerGas)},
-                                                   {QStringLiteral("transferCost"), eth(fee.maxFeePerGas * 21000)}});
-            }
-            m_baseFee = gwei(r->baseFee);
-            if (m_customMaxFee.isEmpty()) {
-                m_customMaxFee = gwei(r->normal.maxFeePerGas);
-                m_customPriorityFee = gwei(r->normal.maxPriorityFeePerGas);
-                validate();
-            }
-            emit feesChanged();
-            emit requestDone(*id, true, {});
-        },
-        [this, id](const QString& e) { fail(*id, e); });
-    return *id;
-}
-
-quint64 SendController::useMax() {
-    if (!maxAllowed()) {
-        // The maximum would come from the node that just lied about the balance.
-        setError(tr("Max is refused: the node contradicted the light client's proof of this account's balance (%1).")
-                     .arg(m_settledMessage));
-        return 0;
-    }
-    QString why;
-    // The recipient and amount do not matter for the maximum: stand-ins.
-    const QString savedAmount = m_amount;
-    m_amount = QStringLiteral("1");
-    if (m_recipientChecksummed.isEmpty()) m_recipient = m_accounts ? m_accounts->currentAddress() : QString();
-    auto r = request(&why);
-    m_amount = savedAmount;
-    validate();
-    if (!r) {
-        setError(why);
-        return 0;
-    }
     const unsigned places = decimals();
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<U256>>(
-        this, [req = *r](interfaces::Services& s) { return s.wallet->maxSendable(req); },
-        [this, id, places](Result<U256> max) {
-            if (!max) return fail(*id, errorText(max.error()));
-            setError({});
-            setAmount(qs(interfaces::formatAmount(*max, places)));
-            emit requestDone(*id, true, m_amount);
+    return run<Result<U256>>(
+        [r](interfaces::Services& s) { return s.wallet->maxSendable(r); },
+        [this, places](U256 max) {
+            setAmount(qs(interfaces::formatAmount(max, places)));
+            return m_amount;
         },
-        [this, id](const QString& e) { fail(*id, e); });
-    return *id;
+        RunOptions{.busy = false});
 }
 
 quint64 SendController::review() {
     QString why;
-    auto r = request(&why);
-    if (!r) {
-        setError(why);
-        emit requestDone(0, false, why);
-        return 0;
-    }
-    setBusy(true);
+    auto request = actionRequest(&why);
+    if (!request) return refuse(why);
     setError({});
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<interfaces::TxPreview>>(
-        this, [req = *r](interfaces::Services& s) { return s.wallet->preview(req); },
-        [this, id, req = *r](Result<interfaces::TxPreview> p) {
-            if (!p) return fail(*id, errorText(p.error()));
-            setBusy(false);
-            m_reviewed = req;
-            if (p->method.empty()) {
-                m_reviewCall = tr("send %1 ETH to %2").arg(eth(p->value), qs(p->recipient));
-                m_reviewTotal = tr("%1 ETH").arg(eth(p->maxTotalCost));
-                m_reviewContract.clear();
-            } else {
-                const QString amount = qs(interfaces::formatAmount(p->tokenAmount.value_or(0), p->tokenDecimals));
-                m_reviewCall = tr("transfer %1 %2 to %3").arg(amount, qs(p->tokenSymbol), qs(p->recipient));
-                m_reviewTotal = tr("%1 %2 + up to %3 ETH").arg(amount, qs(p->tokenSymbol), eth(p->maxTotalCost));
-                m_reviewContract = qs(p->to);
-            }
-            m_reviewRecipient = qs(p->recipient);
-            m_reviewGasLimit = qs(interfaces::integerText(p->gasLimit));
-            m_reviewMaxFee = tr("%1 gwei (priority %2 gwei)").arg(gwei(p->fee.maxFeePerGas), gwei(p->fee.maxPriorityFeePerGas));
-            m_reviewMaxGasCost = tr("%1 ETH").arg(eth(p->maxGasCost));
-            emit reviewChanged();
-            setStage(QStringLiteral("review"));
-            emit requestDone(*id, true, m_reviewCall);
-        },
-        [this, id](const QString& e) { fail(*id, e); });
-    return *id;
-}
-
-quint64 SendController::confirm(const QString& password) {
-    if (m_stage != QStringLiteral("review") || !m_reviewed) {
-        setError(tr("Review the transaction first."));
-        return 0;
-    }
-    if (password.isEmpty()) {
-        setError(tr("Enter the wallet's password to send."));
-        emit requestDone(0, false, m_error);
-        return 0;
-    }
-    auto secret = std::make_shared<SecureString>(secureFromString(password.toStdString()));
-    setBusy(true);
-    setError({});
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<interfaces::SendResult>>(
-        this, [req = *m_reviewed, secret](interfaces::Services& s) { return s.wallet->sendWithPassword(req, secret->view()); },
-        [this, id](Result<interfaces::SendResult> r) {
-            if (!r) {
-                const QString message = r.error().code == ErrorCode::WrongPassword ? tr("Wrong password: nothing was sent.")
-                                                                                    : tr("Not sent: %1").arg(errorText(r.error()));
-                return fail(*id, message);
-            }
-            setBusy(false);
-            m_txHash = qs(r->hash.hex());
-            m_statusText = r->broadcast ? tr("Sent; waiting for it to be mined…")
-                                        : tr("Signed and saved, but the node could not be reached; it will be sent again.");
-            setStage(QStringLiteral("pending"));
-            emit requestDone(*id, true, m_txHash);
-        },
-        [this, id](const QString& e) { fail(*id, e); });
-    return *id;
-}
-
-quint64 SendController::checkStatus() {
-    if (m_txHash.isEmpty() || m_checking) return 0;
-    m_checking = true;
-    auto id = std::make_shared<quint64>(0);
-    *id = m_runner->call<Result<std::string>>(
-        this,
-        [hash = m_txHash.toStdString()](interfaces::Services& s) -> Result<std::string> {
-            CTRN_TRY(s.wallet->sync());
-            CTRN_ASSIGN(auto h, chain::Hash::fromHex(hash));
-            CTRN_ASSIGN(auto t, s.wallet->transaction(h));
-            if (!t) return std::string("unknown");
-            return t->status;
-        },
-        [this, id](Result<std::string> status) {
-            m_checking = false;
-            if (!status) return emit requestDone(*id, false, errorText(status.error()));
-            const QString st = qs(*status);
-            if (st == QStringLiteral("mined")) {
-                m_statusText = tr("Mined.");
-                setStage(QStringLiteral("mined"));
-            } else if (st != QStringLiteral("pending")) {
-                m_statusText = tr("The transaction %1.").arg(st == QStringLiteral("failed") ? tr("failed (reverted)") : st);
-                setStage(QStringLiteral("failed"));
-            }
-            emit stageChanged();
-            emit requestDone(*id, true, st);
-        },
-        [this, id](const QString& e) {
-            m_checking = false;
-            emit requestDone(*id, false, e);
-        });
-    return *id;
-}
-
-void SendController::back() {
-    if (m_stage != QStringLiteral("review")) return;
-    m_reviewed.reset();
-    setError({});
-    setStage(QStringLiteral("edit"));
+    return m_flow->prepare(*request);
 }
 
 void SendController::reset() {
-    m_reviewed.reset();
     m_recipient.clear();
     m_amount.clear();
-    m_txHash.clear();
-    m_statusText.clear();
     setError({});
+    m_flow->reset();
     validate();
-    setStage(QStringLiteral("edit"));
 }
 
 } // namespace ctrn::desktop

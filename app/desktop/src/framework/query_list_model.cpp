@@ -1,0 +1,56 @@
+#include "query_list_model.h"
+
+namespace ctrn::desktop {
+
+void QueryListModel::setRoles(const std::vector<RoleSpec>& roles) {
+    m_roleNames.clear();
+    for (const auto& r : roles) m_roleNames.insert(r.role, r.name);
+}
+
+void QueryListModel::setPageSize(int size) {
+    if (size < 0 || size == m_pageSize) return;
+    m_pageSize = size;
+    emit pageSizeChanged();
+}
+
+quint64 QueryListModel::refresh() {
+    m_refreshAgain = false;
+    ++m_refreshesStarted;
+    return startRefresh();
+}
+
+void QueryListModel::refreshSoon() {
+    if (m_refreshing) {
+        m_refreshAgain = true;
+        return;
+    }
+    refresh();
+}
+
+void QueryListModel::refreshEnded() {
+    if (!m_refreshAgain) return;
+    m_refreshAgain = false;
+    refresh();
+}
+
+void QueryListModel::setRefreshing(bool on) {
+    if (on == m_refreshing) return;
+    const bool was = loading();
+    m_refreshing = on;
+    if (was != loading()) emit loadingChanged();
+}
+
+void QueryListModel::setPaging(bool on) {
+    if (on == m_paging) return;
+    const bool was = loading();
+    m_paging = on;
+    if (was != loading()) emit loadingChanged();
+}
+
+void QueryListModel::setLoaded(bool on) {
+    if (on == m_loaded) return;
+    m_loaded = on;
+    emit loadingChanged();
+}
+
+} // namespace ctrn::desktop
