@@ -157,6 +157,14 @@ Result<Verdict<VerifiedHeader>> LightClient::syncHead() {
             if (s.url == e.url) return s;
         return m_status.front();
     };
+    if (usable().empty()) {
+        // Every endpoint was caught contradicting a proof (it is excluded for
+        // this session): say which, and what it did, not a bare quorum count.
+        for (const auto& e : m_endpoints)
+            if (e.excluded)
+                return Verdict<VerifiedHeader>(
+                    Mismatch{MismatchKind::Quorum, "it contradicted a proof earlier and is no longer trusted (" + statusOf(e).problem + ")", e.url});
+    }
     for (Endpoint* e : usable()) {
         auto block = e->client->call("eth_getBlockByNumber", Json::array({"latest", false}));
         if (!block) {

@@ -274,7 +274,7 @@ private slots:
         const QString summary = text(QStringLiteral("txSummary"));
         QVERIFY2(summary.contains(QStringLiteral("1.5")) && summary.contains(QStringLiteral("CTRN")), qPrintable(summary));
         QVERIFY2(text(QStringLiteral("txCall")).endsWith(QStringLiteral("transfer")), qPrintable(text(QStringLiteral("txCall"))));
-        QCOMPARE(text(QStringLiteral("txArgument_amount")), QStringLiteral("1.5 CTRN"));
+        QCOMPARE(text(QStringLiteral("txArgument_value")), QStringLiteral("1.5 CTRN"));
         QVERIFY2(text(QStringLiteral("txArgument_to")).contains(m_recipient, Qt::CaseInsensitive), qPrintable(text(QStringLiteral("txArgument_to"))));
         QVERIFY(!text(QStringLiteral("txGasLimit")).isEmpty());
         sign(kPassword);
