@@ -16,6 +16,13 @@
 
 class FakeNode : public ctrn::rpc::Transport {
 public:
+    // Thrown by a handler to answer with a JSON-RPC error instead of a result
+    // (a node refusing a getLogs range, say).
+    struct RpcError {
+        int code;
+        std::string message;
+    };
+
     // method -> result (a JSON value); a handler wins over a fixed result.
     std::map<std::string, ctrn::Json> results;
     std::map<std::string, std::function<ctrn::Json(const ctrn::Json& params)>> handlers;
@@ -57,7 +64,11 @@ private:
             }
         }
         if (auto h = handlers.find(method); h != handlers.end()) {
-            reply["result"] = h->second(r["params"]);
+            try {
+                reply["result"] = h->second(r["params"]);
+            } catch (const RpcError& e) {
+                reply["error"] = {{"code", e.code}, {"message", e.message}};
+            }
         } else if (auto f = results.find(method); f != results.end()) {
             reply["result"] = f->second;
         } else {

@@ -154,14 +154,14 @@ private slots:
         QVERIFY(fields.ok());
         std::map<std::string, StorageLocation> byName;
         for (const auto& f : *fields) byName[f.name] = f.location;
-        // cast index uint256 7 14: listings[7]; price is the struct's second slot
-        U256 base = *parseU256("0x376529bb8a2d41b4a589a133407fc64f3212472dbd74744348be1098bf7ba08d");
+        // cast index uint256 7 26: listings[7]; price is the struct's second slot
+        U256 base = *parseU256("0x2247382acc746a936c6b9b694445e53b16ccce9ebaa44dd1ce1d5f0641b0797b");
         QCOMPARE(byName["provider"].slot, base);
         QCOMPARE(byName["price"].slot, base + 1);
         QCOMPARE(byName["active"].offset, 21u); // packed after provider (20 bytes) and kind (1)
         QCOMPARE(byName["active"].size, 1u);
-        // cast index uint256 7 $(cast index address 0x7099…79C8 17): hasLicence[bob][7]
-        QCOMPARE(slotHex(byName["licence"]), std::string("0x539c6e8473522b502590a5a333e8c8cb3c32c776ddc74d668eb862242dee094c"));
+        // cast index uint256 7 $(cast index address 0x7099…79C8 29): hasLicence[bob][7]
+        QCOMPARE(slotHex(byName["licence"]), std::string("0x4ac0139bc0700cbc93041b6635c86201fcc7020be5bd9f0bd4525bba6cdfa6c6"));
     }
 
     void proposalAndStakeFieldsResolve() {

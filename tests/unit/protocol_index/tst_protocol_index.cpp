@@ -4,6 +4,7 @@
 // formula, the matching engine on the devnet's seeded offers (including
 // "nothing fits"), and content fetching with hash checks (data:, file:,
 // downloads deleted on a mismatch).
+#include "unit/fake_node.h"
 #include <core/crypto/keccak.h>
 #include <core/crypto/sha256.h>
 #include <core/encoding/abi.h>
@@ -47,12 +48,22 @@ std::string addressOf(int i) {
 // A chain the test edits: per-block hashes (a fork id changes them from a
 // height on), logs by block, and a node that refuses getLogs ranges wider
 // than maxRange the way public nodes do.
-struct FakeChain : rpc::Transport {
+struct FakeChain : FakeNode {
     std::uint64_t head = 0;
     std::map<std::uint64_t, int> forkFrom; // height -> fork id in effect from it
     std::vector<Json> logs;                // each with blockNumber (number) and the log fields
     std::uint64_t maxRange = 0;            // 0: any range
     std::vector<std::pair<std::uint64_t, std::uint64_t>> asked;
+
+    FakeChain() {
+        handlers["eth_blockNumber"] = [this](const Json&) { return Json(toQuantityHex(U256(head))); };
+        handlers["eth_getBlockByNumber"] = [this](const Json& params) -> Json {
+            auto n = static_cast<std::uint64_t>(*parseU256(params[0].get<std::string>()));
+            if (n > head) return nullptr;
+            return {{"number", toQuantityHex(U256(n))}, {"hash", hashOf(n)}, {"timestamp", toQuantityHex(U256(1700000000 + n * 12))}};
+        };
+        handlers["eth_getLogs"] = [this](const Json& params) { return logsIn(params[0]); };
+    }
 
     int forkAt(std::uint64_t n) const {
         int id = 0;
@@ -65,51 +76,24 @@ struct FakeChain : rpc::Transport {
         return toHex(crypto::keccak256(asView(seed)));
     }
 
-    Result<rpc::HttpReply> post(const std::string&, const std::string& body, std::chrono::milliseconds) override {
-        auto req = parseJson(body);
-        if (req->is_array()) {
-            Json out = Json::array();
-            for (const auto& r : *req) out.push_back(answer(r));
-            return rpc::HttpReply{200, out.dump()};
+    Json logsIn(const Json& filter) {
+        auto from = static_cast<std::uint64_t>(*parseU256(filter["fromBlock"].get<std::string>()));
+        auto to = static_cast<std::uint64_t>(*parseU256(filter["toBlock"].get<std::string>()));
+        asked.push_back({from, to});
+        if (maxRange && to - from + 1 > maxRange) throw RpcError{-32005, "query returned more than 10000 results"};
+        Json out = Json::array();
+        for (const auto& log : logs) {
+            auto n = log["block"].get<std::uint64_t>();
+            if (n < from || n > to || n > head) continue;
+            if (log.contains("fork") && log["fork"].get<int>() != forkAt(n)) continue;
+            Json l = log;
+            l.erase("block");
+            l.erase("fork");
+            l["blockNumber"] = toQuantityHex(U256(n));
+            l["blockHash"] = hashOf(n);
+            out.push_back(l);
         }
-        return rpc::HttpReply{200, answer(*req).dump()};
-    }
-
-    Json answer(const Json& r) {
-        std::string method = r["method"].get<std::string>();
-        Json reply = {{"jsonrpc", "2.0"}, {"id", r["id"]}};
-        const Json& params = r["params"];
-        if (method == "eth_blockNumber") {
-            reply["result"] = toQuantityHex(U256(head));
-        } else if (method == "eth_getBlockByNumber") {
-            auto n = static_cast<std::uint64_t>(*parseU256(params[0].get<std::string>()));
-            if (n > head) reply["result"] = nullptr;
-            else reply["result"] = {{"number", toQuantityHex(U256(n))}, {"hash", hashOf(n)}, {"timestamp", toQuantityHex(U256(1700000000 + n * 12))}};
-        } else if (method == "eth_getLogs") {
-            auto from = static_cast<std::uint64_t>(*parseU256(params[0]["fromBlock"].get<std::string>()));
-            auto to = static_cast<std::uint64_t>(*parseU256(params[0]["toBlock"].get<std::string>()));
-            asked.push_back({from, to});
-            if (maxRange && to - from + 1 > maxRange) {
-                reply["error"] = {{"code", -32005}, {"message", "query returned more than 10000 results"}};
-                return reply;
-            }
-            Json out = Json::array();
-            for (const auto& log : logs) {
-                auto n = log["block"].get<std::uint64_t>();
-                if (n < from || n > to || n > head) continue;
-                if (log.contains("fork") && log["fork"].get<int>() != forkAt(n)) continue;
-                Json l = log;
-                l.erase("block");
-                l.erase("fork");
-                l["blockNumber"] = toQuantityHex(U256(n));
-                l["blockHash"] = hashOf(n);
-                out.push_back(l);
-            }
-            reply["result"] = out;
-        } else {
-            reply["error"] = {{"code", -32601}, {"message", "no " + method}};
-        }
-        return reply;
+        return out;
     }
 
     // StakingHub.Staked(holder, agent, amount, shares) at `block`.
