@@ -32,6 +32,10 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Shortest unbonding period governance may set.
     uint256 public constant MIN_UNBONDING_PERIOD = 1 days;
     uint256 public constant MAX_UNBONDING_PERIOD = 60 days;
+    /// @notice Largest share of an agent's stake one slash may take (issue 19, finding 7): a single
+    /// proposal cannot wipe a stake out, and every slash is a supermajority decision on the token
+    /// governor.
+    uint256 public constant MAX_SLASH_FRACTION = 0.5e18;
     /// @notice Bounds of the reward streaming period (issue 19, finding 6).
     uint256 public constant MIN_REWARD_PERIOD = 1 hours;
     uint256 public constant MAX_REWARD_PERIOD = 30 days;
@@ -395,10 +399,10 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Slashes `fraction` (scaled by PRECISION) of `agent`'s bonded and unbonding stake,
     /// for all of its stakers at once. Governance only.
     /// @param agent The agent (or self-staker) to slash.
-    /// @param fraction Share of the stake to take, 0 < fraction < 1e18 (a pool is never emptied,
-    /// so share prices stay defined).
+    /// @param fraction Share of the stake to take, 0 < fraction <= MAX_SLASH_FRACTION (half; a pool is
+    /// never emptied, so share prices stay defined).
     function slash(address agent, uint256 fraction) external onlyGovernance {
-        if (fraction == 0 || fraction >= PRECISION) revert InvalidSlashFraction(fraction);
+        if (fraction == 0 || fraction > MAX_SLASH_FRACTION) revert InvalidSlashFraction(fraction);
         Agent storage a = agents[agent];
         uint256 bonded = Math.mulDiv(a.bondedStake, fraction, PRECISION);
         uint256 unbonding = Math.mulDiv(a.unbondingStake, fraction, PRECISION);

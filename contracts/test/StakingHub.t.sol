@@ -458,6 +458,10 @@ contract StakingHubTest is Protocol {
         hub.slash(agent, 0);
         vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidSlashFraction.selector, 1e18));
         hub.slash(agent, 1e18);
+        // At most half in one slash (issue 19, finding 7).
+        vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidSlashFraction.selector, 0.5e18 + 1));
+        hub.slash(agent, 0.5e18 + 1);
+        hub.slash(agent, 0.5e18);
         vm.stopPrank();
     }
 
@@ -597,7 +601,7 @@ contract StakingHubTest is Protocol {
 
     function test_fuzz_slashNeverBurnsMoreThanFraction(uint256 amount, uint256 fraction) public {
         amount = bound(amount, 1, 1_000e18);
-        fraction = bound(fraction, 1, 1e18 - 1);
+        fraction = bound(fraction, 1, hub.MAX_SLASH_FRACTION());
         _stake(alice, agent, amount);
         _slash(agent, fraction);
         hub.applySlash(alice, agent);

@@ -141,6 +141,10 @@ abstract contract Test {
         vm.assertFalse(c, "");
     }
 
+    function assertFalse(bool c, string memory m) internal pure {
+        vm.assertFalse(c, m);
+    }
+
     function assertEq(uint256 a, uint256 b) internal pure {
         vm.assertEq(a, b, "");
     }
