@@ -52,26 +52,11 @@ abstract contract GovernorSupermajority is Governor {
     ) internal virtual override returns (uint256 proposalId) {
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         for (uint256 i; i < targets.length; ++i) {
-            if (
-                isConstitutionalTarget[targets[i]] || targets[i] == address(this)
-                    || (calldatas[i].length >= 4 && isConstitutionalSelector(bytes4(calldatas[i])))
-            ) {
+            if (isConstitutionalTarget[targets[i]] || targets[i] == address(this)) {
                 needsSupermajority[proposalId] = true;
                 break;
             }
         }
-    }
-
-    /// @notice Calls that need a supermajority on any target (issue 19, finding 7): granting or
-    /// revoking a role anywhere (the marketplace's RECORDER_ROLE on the distributor, OPENER_ROLE on the
-    /// validation pool, minters...), slashing stake, and the marketplace's REP rate and limits.
-    /// @param selector A function selector.
-    function isConstitutionalSelector(bytes4 selector) public pure returns (bool) {
-        return selector == bytes4(keccak256("grantRole(bytes32,address)"))
-            || selector == bytes4(keccak256("revokeRole(bytes32,address)"))
-            || selector == bytes4(keccak256("slash(address,uint256)"))
-            || selector == bytes4(keccak256("setRepRate(uint256)"))
-            || selector == bytes4(keccak256("setRepLimits(uint256,uint256)"));
     }
 
     /// @dev Two thirds of for+against (abstentions do not count here; they count for quorum).
