@@ -31,7 +31,8 @@ import {ValidationPool} from "../src/market/ValidationPool.sol";
 ///   deploy  contracts, roles, funds, agents and stakes, 20 listings, 12 models, purchases,
 ///           revenue                                      then mine a block
 ///   propose a model-review pool, a dispute (pools weigh REP held before they open), five
-///           proposals on the three governors             then mine past the voting delay
+///           proposals on the three governors, model ratings (raters' REP must have aged)
+///                                                        then mine past the voting delay
 ///   vote    votes on them and on the dispute's pool      then mine past the voting period
 ///   queue   queues three succeeded proposals             then advance past the timelock delay
 ///   finish  executes two (they also lengthen member and token votes to two hours), curator
@@ -349,7 +350,12 @@ contract DevnetScript {
             if (i == 10) registry.deprecate(id);
             if (i == 11) registry.retire(id);
         }
-        // Ratings from REP holders (buyers), one each, some updated.
+    }
+
+    /// @dev Ratings from REP holders (buyers), one each, some updated. In the propose phase: a rater
+    /// without the licence needs REP aged 10 blocks (ModelRegistry.RATING_REPUTATION_AGE, issue 19
+    /// finding 8), and the deploy phase's simulation runs in one block.
+    function _seedRatings() internal {
         for (uint32 b; b < 6; ++b) {
             as_(FIRST_BUYER + b);
             for (uint256 m = 1; m <= 12; ++m) {
@@ -500,6 +506,11 @@ contract DevnetScript {
     /// checkpointed: a pool weighs REP held the block before it opens).
     function propose() external {
         _load();
+        // First the ratings (each its own block on the automining seed chain), so the proposals'
+        // 60-block votes start after them.
+        vm.startBroadcast(key(FIRST_BUYER));
+        _seedRatings();
+        vm.stopBroadcast();
         // A model review question in a validation pool (the forum record), open for a day.
         vm.startBroadcast(key(FIRST_BUYER + 2));
         pool.open(

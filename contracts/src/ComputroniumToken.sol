@@ -6,6 +6,8 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Burnable.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title Computronium token (CTRN)
 /// @notice Fixed-supply ERC20 with permit, checkpointed votes and burning. The
@@ -17,6 +19,8 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 /// delegation), but they cannot be transferred or burned by the holder. Only
 /// the hub can unlock them or burn them when an agent is slashed.
 contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
+    using Checkpoints for Checkpoints.Trace208;
+
     /// @notice Who receives the fixed supply at deployment, and how much each.
     struct Distribution {
         address treasury;
@@ -35,6 +39,9 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
     address public stakingHub;
     /// @notice Tokens of each holder locked by the staking hub.
     mapping(address account => uint256) public lockedOf;
+    /// @dev History of `lockedOf` by timestamp (issue 19, finding 5): the revenue distributor weighs
+    /// stake held at an epoch's start and end, so a CTRN counts once per epoch.
+    mapping(address account => Checkpoints.Trace208) private _lockedHistory;
 
     /// @notice The staking hub was set (once, at deployment).
     event StakingHubSet(address indexed stakingHub);
@@ -81,6 +88,15 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
         emit StakingHubSet(hub);
     }
 
+    /// @notice `lockedOf(account)` as it was at the end of second `timestamp` (checkpointed on every
+    /// lock, unlock and burn).
+    /// @param account The holder.
+    /// @param timestamp A time (seconds); the current one gives the current value.
+    /// @return The locked balance then.
+    function lockedAt(address account, uint256 timestamp) external view returns (uint256) {
+        return _lockedHistory[account].upperLookupRecent(SafeCast.toUint48(timestamp));
+    }
+
     /// @notice Balance of `account` that is not locked and can be moved.
     /// @param account The holder.
     /// @return The transferable balance.
@@ -95,7 +111,7 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
         uint256 free = unlockedBalanceOf(account);
         if (amount > free) revert TransferExceedsUnlocked(account, free, amount);
         uint256 total = lockedOf[account] + amount;
-        lockedOf[account] = total;
+        _setLocked(account, total);
         emit Locked(account, amount, total);
     }
 
@@ -106,7 +122,7 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
         uint256 current = lockedOf[account];
         if (amount > current) revert InsufficientLocked(account, current, amount);
         uint256 total = current - amount;
-        lockedOf[account] = total;
+        _setLocked(account, total);
         emit Unlocked(account, amount, total);
     }
 
@@ -117,12 +133,17 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
         uint256 current = lockedOf[account];
         if (amount > current) revert InsufficientLocked(account, current, amount);
         uint256 total = current - amount;
-        lockedOf[account] = total;
+        _setLocked(account, total);
         _burn(account, amount);
         emit LockedBurned(account, amount, total);
     }
 
     /// @dev Every balance decrease except a mint must leave the locked part in place.
+    function _setLocked(address account, uint256 total) private {
+        lockedOf[account] = total;
+        _lockedHistory[account].push(SafeCast.toUint48(block.timestamp), SafeCast.toUint208(total));
+    }
+
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
         if (from != address(0)) {
             uint256 balance = balanceOf(from);

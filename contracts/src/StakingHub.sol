@@ -32,6 +32,16 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Shortest unbonding period governance may set.
     uint256 public constant MIN_UNBONDING_PERIOD = 1 days;
     uint256 public constant MAX_UNBONDING_PERIOD = 60 days;
+    /// @notice Largest share of an agent's stake one slash may take (issue 19, finding 7): a single
+    /// proposal cannot wipe a stake out, and every slash is a supermajority decision on the token
+    /// governor.
+    uint256 public constant MAX_SLASH_FRACTION = 0.5e18;
+    /// @notice Bounds of the reward streaming period (issue 19, finding 6).
+    uint256 public constant MIN_REWARD_PERIOD = 1 hours;
+    uint256 public constant MAX_REWARD_PERIOD = 30 days;
+    /// @notice How long a commission increase waits before it applies (decreases apply at once), so
+    /// stakers can leave before a higher commission takes any of their rewards (issue 19, finding 6).
+    uint256 public constant COMMISSION_INCREASE_DELAY = 3 days;
 
     struct Agent {
         bool registered;
@@ -74,12 +84,33 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Rewards and commissions paid out, all time.
     uint256 public totalRewardsPaid;
 
+    /// @notice Rewards of an agent's stakers being paid out over time: `ratePerSecond` (CTRN scaled by
+    /// PRECISION) until `finishAt`, accounted up to `updatedAt`.
+    struct RewardStream {
+        uint256 ratePerSecond;
+        uint64 finishAt;
+        uint64 updatedAt;
+    }
+
+    /// @notice A commission increase waiting for its time.
+    struct PendingCommission {
+        uint16 bps;
+        uint64 effectiveAt;
+    }
+
     /// @notice Agent (or self-staker) records by address.
     mapping(address agent => Agent) public agents;
     /// @notice Stake positions by holder and agent.
     mapping(address holder => mapping(address agent => Position)) public positions;
     /// @notice Registered agents in registration order.
     address[] public agentList;
+    /// @notice Stakers' rewards are streamed over this period after {notifyReward} (1 day), so stake
+    /// added just before a reward and unbonded just after earns only for the time it was bonded.
+    uint256 public rewardPeriod = 1 days;
+    /// @notice Each agent's reward stream.
+    mapping(address agent => RewardStream) public rewardStreams;
+    /// @notice Each agent's scheduled commission increase (none when effectiveAt is 0).
+    mapping(address agent => PendingCommission) public pendingCommissions;
 
     event AgentRegistered(address indexed agent, string name, string metadataURI, uint16 commissionBps);
     event AgentUpdated(address indexed agent, string name, string metadataURI);
@@ -94,6 +125,9 @@ contract StakingHub is ReentrancyGuard {
     event SlashApplied(address indexed holder, address indexed agent, uint256 burned);
     event ElectedCountChanged(uint256 oldCount, uint256 newCount);
     event UnbondingPeriodChanged(uint256 oldPeriod, uint256 newPeriod);
+    event RewardPeriodChanged(uint256 oldPeriod, uint256 newPeriod);
+    event CommissionIncreaseScheduled(address indexed agent, uint16 oldBps, uint16 newBps, uint64 effectiveAt);
+    event RewardStreamed(address indexed agent, uint256 ratePerSecond, uint64 finishAt);
 
     error ZeroAddress();
     error ZeroAmount();
@@ -110,6 +144,7 @@ contract StakingHub is ReentrancyGuard {
     error InvalidSlashFraction(uint256 fraction);
     error InvalidElectedCount(uint256 count);
     error InvalidUnbondingPeriod(uint256 period);
+    error InvalidRewardPeriod(uint256 period);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -155,13 +190,31 @@ contract StakingHub is ReentrancyGuard {
         emit AgentUpdated(msg.sender, name, metadataURI);
     }
 
-    /// @notice Sets the caller's commission; applies to rewards notified from now on.
+    /// @notice Sets the caller's commission for rewards notified from now on. A decrease applies at
+    /// once (and drops any scheduled increase); an increase is scheduled and applies
+    /// COMMISSION_INCREASE_DELAY later (`CommissionIncreaseScheduled`, then `CommissionChanged`
+    /// when it applies).
     /// @param commissionBps New commission in basis points, at most MAX_COMMISSION_BPS.
     function setCommission(uint16 commissionBps) external {
         Agent storage a = _registered(msg.sender);
         if (commissionBps > MAX_COMMISSION_BPS) revert CommissionTooHigh(commissionBps, MAX_COMMISSION_BPS);
+        _applyPendingCommission(msg.sender, a);
+        if (commissionBps > a.commissionBps) {
+            uint64 effectiveAt = uint64(block.timestamp + COMMISSION_INCREASE_DELAY);
+            pendingCommissions[msg.sender] = PendingCommission(commissionBps, effectiveAt);
+            emit CommissionIncreaseScheduled(msg.sender, a.commissionBps, commissionBps, effectiveAt);
+            return;
+        }
+        delete pendingCommissions[msg.sender];
         emit CommissionChanged(msg.sender, a.commissionBps, commissionBps);
         a.commissionBps = commissionBps;
+    }
+
+    /// @notice Applies `agent`'s scheduled commission increase once its time has come (anyone may
+    /// call it; {notifyReward} and {setCommission} do it too).
+    /// @param agent The agent.
+    function applyCommission(address agent) external {
+        _applyPendingCommission(agent, agents[agent]);
     }
 
     // ---------------------------------------------------------------- staking
@@ -175,6 +228,7 @@ contract StakingHub is ReentrancyGuard {
         Agent storage a = agents[agent];
         if (!a.registered && agent != msg.sender) revert AgentNotRegistered(agent);
         Position storage p = positions[msg.sender][agent];
+        _updateRewards(agent, a);
         _settle(msg.sender, agent, a, p);
 
         uint256 shares;
@@ -205,6 +259,7 @@ contract StakingHub is ReentrancyGuard {
         if (amount == 0) revert ZeroAmount();
         Agent storage a = agents[agent];
         Position storage p = positions[msg.sender][agent];
+        _updateRewards(agent, a);
         _settle(msg.sender, agent, a, p);
 
         uint256 available = _bondedValue(a, p.shares);
@@ -239,6 +294,7 @@ contract StakingHub is ReentrancyGuard {
         Position storage p = positions[msg.sender][agent];
         if (p.unbondingShares == 0) revert NothingToWithdraw();
         if (block.timestamp < p.unbondingReleaseAt) revert UnbondingNotFinished(p.unbondingReleaseAt);
+        _updateRewards(agent, a);
         _settle(msg.sender, agent, a, p);
 
         amount = p.unbondingShares == a.unbondingShares
@@ -261,6 +317,7 @@ contract StakingHub is ReentrancyGuard {
     /// @param holder The staker.
     /// @param agent The agent staked to.
     function applySlash(address holder, address agent) external nonReentrant {
+        _updateRewards(agent, agents[agent]);
         _settle(holder, agent, agents[agent], positions[holder][agent]);
     }
 
@@ -270,6 +327,7 @@ contract StakingHub is ReentrancyGuard {
     /// @param holders The stakers.
     function applySlashes(address agent, address[] calldata holders) external nonReentrant {
         Agent storage a = agents[agent];
+        _updateRewards(agent, a);
         for (uint256 i; i < holders.length; ++i) {
             _settle(holders[i], agent, a, positions[holders[i]][agent]);
         }
@@ -278,7 +336,8 @@ contract StakingHub is ReentrancyGuard {
     // ---------------------------------------------------------------- rewards
 
     /// @notice Pulls `amount` CTRN from the caller as rewards for `agent`: the agent's commission
-    /// is set aside and the rest is shared among its bonded stakers in proportion to their shares.
+    /// is set aside at once and the rest is streamed to its bonded stakers over `rewardPeriod`
+    /// (with what is left of an earlier stream), in proportion to their shares second by second.
     /// Any contract may call it (marketplace, revenue distributor, ...), after approving the hub.
     /// @param agent The agent being rewarded.
     /// @param amount How much CTRN.
@@ -288,16 +347,24 @@ contract StakingHub is ReentrancyGuard {
         if (a.bondedShares == 0) revert NoStakers(agent);
         IERC20(address(token)).safeTransferFrom(msg.sender, address(this), amount);
         totalRewardsReceived += amount;
+        _applyPendingCommission(agent, a);
+        _updateRewards(agent, a);
 
         uint256 commission = amount * a.commissionBps / 10_000;
         uint256 shared = amount - commission;
-        uint256 increment = Math.mulDiv(shared, PRECISION, a.bondedShares);
-        a.rewardPerShare += increment;
-        // What the accumulator cannot represent goes to the agent, so nothing is stranded. Rounded so
-        // that stakers (whose debts round up) and the agent together never get more than `amount`.
-        commission += shared - Math.mulDiv(increment, a.bondedShares, PRECISION, Math.Rounding.Ceil);
+        RewardStream storage s = rewardStreams[agent];
+        uint256 left = block.timestamp < s.finishAt ? s.ratePerSecond * (s.finishAt - block.timestamp) : 0;
+        uint256 period = rewardPeriod;
+        uint256 rate = (shared * PRECISION + left) / period;
+        // What a rate per second cannot represent (under `period` / 1e18 CTRN) goes to the agent, so
+        // nothing is stranded and the stream never pays out more than it holds.
+        commission += (shared * PRECISION + left - rate * period) / PRECISION;
+        s.ratePerSecond = rate;
+        s.finishAt = uint64(block.timestamp + period);
+        s.updatedAt = uint64(block.timestamp);
         a.commissionAccrued += commission;
         emit RewardNotified(agent, msg.sender, amount, commission);
+        emit RewardStreamed(agent, rate, s.finishAt);
     }
 
     /// @notice Pays the caller's rewards from staking to `agent`. O(1).
@@ -305,6 +372,7 @@ contract StakingHub is ReentrancyGuard {
     /// @return amount The CTRN paid.
     function claim(address agent) external nonReentrant returns (uint256 amount) {
         Position storage p = positions[msg.sender][agent];
+        _updateRewards(agent, agents[agent]);
         _settle(msg.sender, agent, agents[agent], p);
         amount = p.rewardsOwed;
         if (amount == 0) revert NothingToClaim();
@@ -331,10 +399,10 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Slashes `fraction` (scaled by PRECISION) of `agent`'s bonded and unbonding stake,
     /// for all of its stakers at once. Governance only.
     /// @param agent The agent (or self-staker) to slash.
-    /// @param fraction Share of the stake to take, 0 < fraction < 1e18 (a pool is never emptied,
-    /// so share prices stay defined).
+    /// @param fraction Share of the stake to take, 0 < fraction <= MAX_SLASH_FRACTION (half; a pool is
+    /// never emptied, so share prices stay defined).
     function slash(address agent, uint256 fraction) external onlyGovernance {
-        if (fraction == 0 || fraction >= PRECISION) revert InvalidSlashFraction(fraction);
+        if (fraction == 0 || fraction > MAX_SLASH_FRACTION) revert InvalidSlashFraction(fraction);
         Agent storage a = agents[agent];
         uint256 bonded = Math.mulDiv(a.bondedStake, fraction, PRECISION);
         uint256 unbonding = Math.mulDiv(a.unbondingStake, fraction, PRECISION);
@@ -362,7 +430,23 @@ contract StakingHub is ReentrancyGuard {
         unbondingPeriod = period;
     }
 
+    /// @notice Sets the period over which later rewards are streamed. Governance only.
+    /// @param period Seconds, MIN_REWARD_PERIOD..MAX_REWARD_PERIOD.
+    function setRewardPeriod(uint256 period) external onlyGovernance {
+        if (period < MIN_REWARD_PERIOD || period > MAX_REWARD_PERIOD) revert InvalidRewardPeriod(period);
+        emit RewardPeriodChanged(rewardPeriod, period);
+        rewardPeriod = period;
+    }
+
     // ------------------------------------------------------------------ views
+
+    /// @notice The commission `agent` takes from a reward notified now (a scheduled increase whose
+    /// time has come included).
+    function commissionOf(address agent) external view returns (uint16) {
+        PendingCommission storage pc = pendingCommissions[agent];
+        if (pc.effectiveAt != 0 && block.timestamp >= pc.effectiveAt) return pc.bps;
+        return agents[agent].commissionBps;
+    }
 
     /// @notice The top `electedCount` registered agents by bonded stake, highest first
     /// (ties: earlier registration first); agents without stake are never elected.
@@ -412,7 +496,9 @@ contract StakingHub is ReentrancyGuard {
     /// @notice Rewards `holder` could claim now from staking to `agent`.
     function pendingRewards(address holder, address agent) external view returns (uint256) {
         Position storage p = positions[holder][agent];
-        uint256 accrued = Math.mulDiv(p.shares, agents[agent].rewardPerShare, PRECISION);
+        Agent storage a = agents[agent];
+        (uint256 perShare,) = _streamed(agent, a);
+        uint256 accrued = Math.mulDiv(p.shares, a.rewardPerShare + perShare, PRECISION);
         return p.rewardsOwed + (accrued > p.rewardDebt ? accrued - p.rewardDebt : 0);
     }
 
@@ -427,6 +513,34 @@ contract StakingHub is ReentrancyGuard {
         if (shares == 0) return 0;
         if (shares == a.bondedShares) return a.bondedStake;
         return Math.mulDiv(shares, a.bondedStake, a.bondedShares);
+    }
+
+    /// @dev What `agent`'s stream has paid since it was last accounted: per bonded share (scaled by
+    /// PRECISION), or, while the agent has no bonded stake, to the agent itself.
+    function _streamed(address agent, Agent storage a) private view returns (uint256 perShare, uint256 toAgent) {
+        RewardStream storage s = rewardStreams[agent];
+        uint256 until = Math.min(block.timestamp, s.finishAt);
+        if (until <= s.updatedAt) return (0, 0);
+        uint256 emitted = s.ratePerSecond * (until - s.updatedAt);
+        if (a.bondedShares == 0) return (0, emitted / PRECISION);
+        return (emitted / a.bondedShares, 0);
+    }
+
+    /// @dev Accounts `agent`'s stream up to now, before its bonded shares change or a staker settles.
+    function _updateRewards(address agent, Agent storage a) private {
+        (uint256 perShare, uint256 toAgent) = _streamed(agent, a);
+        RewardStream storage s = rewardStreams[agent];
+        if (s.updatedAt < block.timestamp) s.updatedAt = uint64(block.timestamp);
+        if (perShare > 0) a.rewardPerShare += perShare;
+        if (toAgent > 0) a.commissionAccrued += toAgent;
+    }
+
+    function _applyPendingCommission(address agent, Agent storage a) private {
+        PendingCommission storage pc = pendingCommissions[agent];
+        if (pc.effectiveAt == 0 || block.timestamp < pc.effectiveAt) return;
+        emit CommissionChanged(agent, a.commissionBps, pc.bps);
+        a.commissionBps = pc.bps;
+        delete pendingCommissions[agent];
     }
 
     /// @dev Brings a position up to date: accrues rewards, then burns what slashes have taken.

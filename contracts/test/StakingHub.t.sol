@@ -28,9 +28,11 @@ contract StakingHubTest is Protocol {
         hub.stake(to, amount);
     }
 
+    /// @dev A reward, then its whole streaming period (issue 19, finding 6).
     function _reward(address to, uint256 amount) internal {
         vm.prank(payer);
         hub.notifyReward(to, amount);
+        vm.warp(block.timestamp + hub.rewardPeriod());
     }
 
     function _slash(address a, uint256 fraction) internal {
@@ -94,12 +96,13 @@ contract StakingHubTest is Protocol {
     }
 
     function test_setCommission_changesCommission() public {
+        // A decrease applies at once; an increase waits (test_setCommission_increaseWaits).
         vm.expectEmit(address(hub));
-        emit StakingHub.CommissionChanged(agent, 1_000, 2_000);
+        emit StakingHub.CommissionChanged(agent, 1_000, 500);
         vm.prank(agent);
-        hub.setCommission(2_000);
+        hub.setCommission(500);
         (, uint16 bps,,,,,,,,,) = hub.agents(agent);
-        assertEq(bps, 2_000);
+        assertEq(bps, 500);
     }
 
     function test_setCommission_revertsOnTooHigh() public {
@@ -212,20 +215,23 @@ contract StakingHubTest is Protocol {
         vm.expectEmit(address(hub));
         emit StakingHub.RewardNotified(agent, payer, 100e18, 10e18);
         _reward(agent, 100e18);
-        assertEq(hub.pendingRewards(alice, agent), 67.5e18);
-        assertEq(hub.pendingRewards(bob, agent), 22.5e18);
+        // Streamed: the accumulator's rounding leaves at most a few hundred wei in the hub.
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 67.5e18, 1_000);
+        assertApproxEqAbs(hub.pendingRewards(bob, agent), 22.5e18, 1_000);
+        assertLe(hub.pendingRewards(alice, agent), 67.5e18);
 
+        uint256 pending = hub.pendingRewards(alice, agent);
         vm.expectEmit(address(hub));
-        emit StakingHub.RewardClaimed(alice, agent, 67.5e18);
+        emit StakingHub.RewardClaimed(alice, agent, pending);
         vm.prank(alice);
-        assertEq(hub.claim(agent), 67.5e18);
-        assertEq(token.unlockedBalanceOf(alice), 700e18 + 67.5e18);
+        assertEq(hub.claim(agent), pending);
+        assertEq(token.unlockedBalanceOf(alice), 700e18 + pending);
 
         vm.expectEmit(address(hub));
         emit StakingHub.CommissionClaimed(agent, 10e18);
         vm.prank(agent);
         assertEq(hub.claimCommission(), 10e18);
-        assertEq(hub.totalRewardsPaid(), 77.5e18);
+        assertEq(hub.totalRewardsPaid(), pending + 10e18);
         assertEq(hub.totalRewardsReceived(), 100e18);
     }
 
@@ -234,7 +240,7 @@ contract StakingHubTest is Protocol {
         _reward(agent, 10e18);
         _stake(bob, agent, 100e18);
         assertEq(hub.pendingRewards(bob, agent), 0);
-        assertEq(hub.pendingRewards(alice, agent), 9e18);
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 9e18, 1_000);
     }
 
     function test_notifyReward_revertsOnZero() public {
@@ -267,8 +273,117 @@ contract StakingHubTest is Protocol {
         vm.prank(bob);
         hub.requestUnstake(agent, 100e18);
         _reward(agent, 10e18);
-        assertEq(hub.pendingRewards(alice, agent), 9e18);
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 9e18, 1_000);
         assertEq(hub.pendingRewards(bob, agent), 0);
+    }
+
+    // --- streaming and commission changes (issue 19, finding 6) -------------------------------
+
+    function test_notifyReward_streamsOverThePeriod() public {
+        _stake(alice, agent, 100e18);
+        vm.prank(payer);
+        hub.notifyReward(agent, 100e18);
+        assertEq(hub.pendingRewards(alice, agent), 0);
+        vm.warp(block.timestamp + hub.rewardPeriod() / 4);
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 22.5e18, 1_000);
+        vm.warp(block.timestamp + hub.rewardPeriod());
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 90e18, 1_000);
+    }
+
+    function test_notifyReward_addsWhatIsLeftToTheNewStream() public {
+        _stake(alice, agent, 100e18);
+        vm.startPrank(payer);
+        hub.notifyReward(agent, 100e18);
+        vm.warp(block.timestamp + hub.rewardPeriod() / 2);
+        hub.notifyReward(agent, 100e18); // 45 left + 90 new, over a fresh period
+        vm.stopPrank();
+        (uint256 rate, uint64 finishAt,) = hub.rewardStreams(agent);
+        assertEq(finishAt, block.timestamp + hub.rewardPeriod());
+        assertApproxEqAbs(rate * hub.rewardPeriod() / 1e18, 135e18, 1e6);
+        vm.warp(finishAt);
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 180e18, 2_000);
+    }
+
+    function test_stream_paysOnlyWhileBonded() public {
+        _stake(alice, agent, 100e18);
+        vm.prank(payer);
+        hub.notifyReward(agent, 100e18);
+        vm.warp(block.timestamp + hub.rewardPeriod() / 2);
+        _stake(bob, agent, 100e18); // joins halfway: a quarter of the stream
+        vm.warp(block.timestamp + hub.rewardPeriod());
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 67.5e18, 2_000);
+        assertApproxEqAbs(hub.pendingRewards(bob, agent), 22.5e18, 2_000);
+    }
+
+    function test_stream_withoutStakersGoesToTheAgent() public {
+        _stake(alice, agent, 100e18);
+        vm.prank(payer);
+        hub.notifyReward(agent, 100e18);
+        vm.warp(block.timestamp + hub.rewardPeriod() / 2);
+        vm.prank(alice);
+        hub.requestUnstake(agent, 100e18);
+        vm.warp(block.timestamp + hub.rewardPeriod());
+        hub.applySlash(alice, agent); // any touch accounts the stream
+        (,,,,,,,,,, uint256 commission) = hub.agents(agent);
+        assertApproxEqAbs(commission, 10e18 + 45e18, 1e6);
+        assertApproxEqAbs(hub.pendingRewards(alice, agent), 45e18, 1_000);
+    }
+
+    function test_setCommission_increaseWaits() public {
+        vm.expectEmit(address(hub));
+        emit StakingHub.CommissionIncreaseScheduled(
+            agent, 1_000, 3_000, uint64(block.timestamp + hub.COMMISSION_INCREASE_DELAY())
+        );
+        vm.prank(agent);
+        hub.setCommission(3_000);
+        assertEq(hub.commissionOf(agent), 1_000);
+        (, uint16 bps,,,,,,,,,) = hub.agents(agent);
+        assertEq(bps, 1_000);
+        vm.warp(block.timestamp + hub.COMMISSION_INCREASE_DELAY());
+        assertEq(hub.commissionOf(agent), 3_000);
+        vm.expectEmit(address(hub));
+        emit StakingHub.CommissionChanged(agent, 1_000, 3_000);
+        hub.applyCommission(agent);
+        (, bps,,,,,,,,,) = hub.agents(agent);
+        assertEq(bps, 3_000);
+        (, uint64 effectiveAt) = hub.pendingCommissions(agent);
+        assertEq(effectiveAt, 0);
+    }
+
+    function test_setCommission_decreaseAppliesAtOnceAndDropsAnIncrease() public {
+        vm.startPrank(agent);
+        hub.setCommission(4_000);
+        hub.setCommission(500);
+        vm.stopPrank();
+        (, uint16 bps,,,,,,,,,) = hub.agents(agent);
+        assertEq(bps, 500);
+        vm.warp(block.timestamp + 30 days);
+        assertEq(hub.commissionOf(agent), 500);
+    }
+
+    function test_notifyReward_appliesADueIncrease() public {
+        _stake(alice, agent, 100e18);
+        vm.prank(agent);
+        hub.setCommission(2_000);
+        vm.warp(block.timestamp + hub.COMMISSION_INCREASE_DELAY());
+        vm.prank(payer);
+        hub.notifyReward(agent, 100e18);
+        (, uint16 bps,,,,,,,,, uint256 commission) = hub.agents(agent);
+        assertEq(bps, 2_000);
+        assertEq(commission, 20e18);
+    }
+
+    function test_setRewardPeriod_bounds() public {
+        vm.expectRevert(abi.encodeWithSelector(StakingHub.NotGovernance.selector, address(this)));
+        hub.setRewardPeriod(2 days);
+        vm.startPrank(address(timelock));
+        vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidRewardPeriod.selector, 59 minutes));
+        hub.setRewardPeriod(59 minutes);
+        vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidRewardPeriod.selector, 31 days));
+        hub.setRewardPeriod(31 days);
+        hub.setRewardPeriod(2 days);
+        vm.stopPrank();
+        assertEq(hub.rewardPeriod(), 2 days);
     }
 
     // --- slashing -----------------------------------------------------------------------------
@@ -343,6 +458,10 @@ contract StakingHubTest is Protocol {
         hub.slash(agent, 0);
         vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidSlashFraction.selector, 1e18));
         hub.slash(agent, 1e18);
+        // At most half in one slash (issue 19, finding 7).
+        vm.expectRevert(abi.encodeWithSelector(StakingHub.InvalidSlashFraction.selector, 0.5e18 + 1));
+        hub.slash(agent, 0.5e18 + 1);
+        hub.slash(agent, 0.5e18);
         vm.stopPrank();
     }
 
@@ -458,7 +577,8 @@ contract StakingHubTest is Protocol {
         uint256 shared = reward - reward * 1_000 / 10_000;
         // Nothing is created, nothing stranded (beyond accumulator rounding of a wei or two).
         assertLe(pa + pb + commission, reward);
-        assertApproxEqAbs(pa + pb + commission, reward, 2);
+        // Streaming: the accumulator rounds per bonded share, at most (a + b) / 1e18 wei.
+        assertApproxEqAbs(pa + pb + commission, reward, (a + b) / 1e18 + 3);
         // Each staker gets its pro-rata part, up to the accumulator's resolution.
         assertApproxEqAbs(pa, shared * a / (a + b), a / 1e18 + 2);
         assertApproxEqAbs(pb, shared * b / (a + b), b / 1e18 + 2);
@@ -481,7 +601,7 @@ contract StakingHubTest is Protocol {
 
     function test_fuzz_slashNeverBurnsMoreThanFraction(uint256 amount, uint256 fraction) public {
         amount = bound(amount, 1, 1_000e18);
-        fraction = bound(fraction, 1, 1e18 - 1);
+        fraction = bound(fraction, 1, hub.MAX_SLASH_FRACTION());
         _stake(alice, agent, amount);
         _slash(agent, fraction);
         hub.applySlash(alice, agent);

@@ -12,6 +12,12 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 /// @dev Guardians and threshold are fixed at deployment: governance replaces
 /// the multisig (by moving CANCELLER_ROLE) rather than editing it.
 contract GuardianMultisig {
+    /// @notice At most this many timelock cancels per CANCEL_PERIOD (issue 19, finding 7): the
+    /// guardians can stop a few operations, not every attempt to replace them — governance
+    /// schedules one more removal than the budget and it stands.
+    uint256 public constant MAX_CANCELS_PER_PERIOD = 3;
+    uint256 public constant CANCEL_PERIOD = 30 days;
+
     struct Transaction {
         address target;
         bool executed;
@@ -31,6 +37,9 @@ contract GuardianMultisig {
     Transaction[] public transactions;
     /// @notice Whether a guardian confirmed a transaction.
     mapping(uint256 txId => mapping(address guardian => bool)) public confirmed;
+    /// @notice Start of the current cancel budget period, and cancels executed in it.
+    uint256 public cancelPeriodStart;
+    uint256 public cancelsInPeriod;
 
     event TransactionSubmitted(uint256 indexed txId, address indexed guardian, address indexed target, bytes data);
     event TransactionConfirmed(uint256 indexed txId, address indexed guardian);
@@ -45,6 +54,7 @@ contract GuardianMultisig {
     error NotConfirmed(uint256 txId, address guardian);
     error AlreadyExecuted(uint256 txId);
     error ThresholdNotReached(uint256 txId, uint256 confirmations, uint256 threshold);
+    error CancelBudgetExhausted(uint256 renewsAt);
 
     modifier onlyGuardian() {
         if (!isGuardian[msg.sender]) revert NotGuardian(msg.sender);
@@ -106,9 +116,13 @@ contract GuardianMultisig {
     function execute(uint256 txId) external onlyGuardian {
         Transaction storage t = _pending(txId);
         if (t.confirmations < threshold) revert ThresholdNotReached(txId, t.confirmations, threshold);
+        bytes memory data = t.data;
+        if (t.target == address(timelock) && data.length >= 4 && bytes4(data) == TimelockController.cancel.selector) {
+            _spendCancel();
+        }
         t.executed = true;
         emit TransactionExecuted(txId, msg.sender);
-        Address.functionCall(t.target, t.data);
+        Address.functionCall(t.target, data);
     }
 
     /// @notice Number of guardians.
@@ -119,6 +133,22 @@ contract GuardianMultisig {
     /// @notice Number of submitted transactions.
     function transactionCount() external view returns (uint256) {
         return transactions.length;
+    }
+
+    /// @notice Timelock cancels the guardians may still execute in the current period.
+    function cancelsLeft() external view returns (uint256) {
+        if (cancelsInPeriod == 0 || block.timestamp >= cancelPeriodStart + CANCEL_PERIOD) return MAX_CANCELS_PER_PERIOD;
+        return MAX_CANCELS_PER_PERIOD - cancelsInPeriod;
+    }
+
+    function _spendCancel() private {
+        // A period starts with its first cancel.
+        if (cancelsInPeriod == 0 || block.timestamp >= cancelPeriodStart + CANCEL_PERIOD) {
+            cancelPeriodStart = block.timestamp;
+            cancelsInPeriod = 0;
+        }
+        if (cancelsInPeriod >= MAX_CANCELS_PER_PERIOD) revert CancelBudgetExhausted(cancelPeriodStart + CANCEL_PERIOD);
+        cancelsInPeriod += 1;
     }
 
     function _pending(uint256 txId) private view returns (Transaction storage t) {

@@ -119,8 +119,28 @@ contract TokenGovernor is
         bytes[] memory calldatas,
         string memory description,
         address proposer
-    ) internal override(Governor, GovernorStorage, GovernorSupermajority) returns (uint256) {
-        return super._propose(targets, values, calldatas, description, proposer);
+    ) internal override(Governor, GovernorStorage, GovernorSupermajority) returns (uint256 proposalId) {
+        proposalId = super._propose(targets, values, calldatas, description, proposer);
+        if (needsSupermajority[proposalId]) return proposalId;
+        for (uint256 i; i < calldatas.length; ++i) {
+            if (calldatas[i].length >= 4 && isConstitutionalSelector(bytes4(calldatas[i]))) {
+                needsSupermajority[proposalId] = true;
+                break;
+            }
+        }
+    }
+
+    /// @notice Calls that need a supermajority on any target (issue 19, finding 7): granting or
+    /// revoking a role anywhere (the marketplace's RECORDER_ROLE on the distributor, OPENER_ROLE on the
+    /// validation pool, minters...), slashing stake, and the marketplace's REP rate and limits. (The
+    /// weaker governors cannot make these calls at all: GovernorScope.)
+    /// @param selector A function selector.
+    function isConstitutionalSelector(bytes4 selector) public pure returns (bool) {
+        return selector == 0x2f2ff15d // grantRole(bytes32,address)
+            || selector == 0xd547741f // revokeRole(bytes32,address)
+            || selector == 0x02fb4d85 // slash(address,uint256)
+            || selector == 0x7286a615 // setRepRate(uint256)
+            || selector == 0x1fe84c1c; // setRepLimits(uint256,uint256)
     }
 
     function _queueOperations(

@@ -60,6 +60,11 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     bytes32 public constant MANIFEST_TYPEHASH = keccak256(
         "Manifest(address provider,uint8 kind,uint256 price,bytes32 unit,string metadataURI,bytes32 metadataHash,Rune rune,uint256 nonce)Rune(address agent,address developer,address infra,uint16 developerBps,uint16 infraBps,uint16 stakersBps)"
     );
+    /// @notice EIP-712 type of a manifest that expires (issue 19, finding 8): a signature relayed after
+    /// `deadline` is refused. The type without a deadline stays for clients that sign it.
+    bytes32 public constant MANIFEST_DEADLINE_TYPEHASH = keccak256(
+        "ManifestWithDeadline(address provider,uint8 kind,uint256 price,bytes32 unit,string metadataURI,bytes32 metadataHash,Rune rune,uint256 nonce,uint256 deadline)Rune(address agent,address developer,address infra,uint16 developerBps,uint16 infraBps,uint16 stakersBps)"
+    );
     bytes32 public constant RUNE_TYPEHASH = keccak256(
         "Rune(address agent,address developer,address infra,uint16 developerBps,uint16 infraBps,uint16 stakersBps)"
     );
@@ -241,6 +246,7 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error InvalidPrice();
     error InvalidSignature(address signer, address provider);
     error ManifestUsed(bytes32 digest);
+    error ManifestExpired(uint256 deadline);
     error WrongStatus(uint256 purchaseId, Status status);
     error TooEarly(uint256 at);
     error PriceChanged(uint256 price, uint256 maxPrice);
@@ -588,6 +594,59 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     // ------------------------------------------------------------------ views
 
     /// @notice The EIP-712 digest a provider signs for `p` with `nonce`.
+    /// @notice Lists with a provider's EIP-712 signature over a manifest that expires at `deadline`
+    /// (`manifestDigestWithDeadline`); anyone may relay it until then. Issue 19, finding 8.
+    /// @param p The listing parameters signed.
+    /// @param provider The signer, who becomes the listing's provider.
+    /// @param deadline Last second (unix time) the signature may be used.
+    /// @param signature The provider's signature over `manifestDigestWithDeadline(p, provider, nonce, deadline)`.
+    /// @return listingId The new listing.
+    function createSignedListingWithDeadline(
+        ListingParams calldata p,
+        address provider,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 listingId) {
+        if (block.timestamp > deadline) revert ManifestExpired(deadline);
+        bytes32 digest = manifestDigestWithDeadline(p, provider, nonces(provider), deadline);
+        address signer = ECDSA.recover(digest, signature);
+        if (signer != provider) revert InvalidSignature(signer, provider);
+        _useNonce(provider);
+        listingId = _create(provider, p, true);
+        emit ListingSigned(listingId, signer, signature);
+    }
+
+    /// @notice Makes every manifest the caller signed with its current nonce unusable (a signature
+    /// without a deadline can otherwise be relayed at any later time). Issue 19, finding 8.
+    /// @return nonce The nonce revoked.
+    function revokeManifestNonce() external returns (uint256 nonce) {
+        nonce = _useNonce(msg.sender);
+    }
+
+    /// @notice EIP-712 digest of a manifest with a deadline (what `createSignedListingWithDeadline`
+    /// checks).
+    function manifestDigestWithDeadline(ListingParams calldata p, address provider, uint256 nonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                MANIFEST_DEADLINE_TYPEHASH,
+                provider,
+                p.kind,
+                p.price,
+                p.unit,
+                keccak256(bytes(p.metadataURI)),
+                p.metadataHash,
+                _hashRune(p.rune),
+                nonce,
+                deadline
+            )
+        );
+        return _hashTypedDataV4(structHash);
+    }
+
     function manifestDigest(ListingParams calldata p, address provider, uint256 nonce) public view returns (bytes32) {
         bytes32 structHash = keccak256(
             abi.encode(

@@ -3,6 +3,11 @@ pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @notice REP's ageing read (Reputation.agedVotes): REP held both at a timepoint and `age` before it.
+interface IAgedReputation {
+    function agedVotes(address account, uint256 timepoint, uint256 age) external view returns (uint256);
+}
 import {Marketplace} from "./Marketplace.sol";
 
 /// @title Computronium model registry
@@ -17,6 +22,10 @@ import {Marketplace} from "./Marketplace.sol";
 /// member governor's proposals) or by a CURATOR_ROLE it grants.
 contract ModelRegistry is AccessControl {
     bytes32 public constant CURATOR_ROLE = keccak256("CURATOR_ROLE");
+    /// @notice A rater without the model's licence needs at least this much REP, held for
+    /// RATING_REPUTATION_AGE blocks (issue 19, finding 8: no ratings from 1-wei or fresh REP).
+    uint256 public constant MIN_RATING_REPUTATION = 1e18;
+    uint256 public constant RATING_REPUTATION_AGE = 10;
 
     enum Status {
         None,
@@ -219,7 +228,9 @@ contract ModelRegistry is AccessControl {
         Model storage m = models[modelId];
         if (m.owner == address(0) || rater == m.owner) return false;
         if (m.licenceListing != 0 && marketplace.hasLicence(rater, m.licenceListing)) return true;
-        return reputation.balanceOf(rater) > 0;
+        if (block.number <= RATING_REPUTATION_AGE) return false;
+        return IAgedReputation(address(reputation)).agedVotes(rater, block.number - 1, RATING_REPUTATION_AGE)
+            >= MIN_RATING_REPUTATION;
     }
 
     /// @notice Average rating scaled by 100 (450 = 4.5 stars) and the number of ratings.

@@ -14,6 +14,13 @@ interface ILockedBalance {
     function lockedOf(address account) external view returns (uint256);
 }
 
+/// @notice A stake source with history (CTRN's `lockedAt`): stake weight is what was locked both at an
+/// epoch's start and at its end, so a CTRN counts once per epoch (issue 19, finding 5).
+interface ILockedHistory is ILockedBalance {
+    /// @notice CTRN of `account` locked at the end of second `timestamp`.
+    function lockedAt(address account, uint256 timestamp) external view returns (uint256);
+}
+
 /// @title Computronium revenue distributor (the revenue pool)
 /// @notice Receives marketplace commissions and other fees, burns a governable
 /// part, and shares the rest per epoch among four categories — compute/node
@@ -22,7 +29,11 @@ interface ILockedBalance {
 /// category a participant's weight is hybrid: `activityBps` (default 30 %) of
 /// the category by recorded activity (value settled on the marketplace), the
 /// rest by stake (CTRN locked in the staking hub, recorded when the
-/// participant is active or checks in). Claims are per epoch and O(1); what
+/// participant is active or checks in). Stake weight is CTRN locked since the
+/// epoch began and still locked at its end (so a CTRN counts once per epoch and
+/// a last-minute stake earns from the next one); outside the community category
+/// it is capped at MAX_STAKE_PER_ACTIVITY x the participant's activity (issue 19,
+/// finding 5). Claims are per epoch and O(1); what
 /// nobody can claim (an empty category, rounding dust, the unclaimed rest
 /// after the claim window) rolls over into the open epoch.
 /// @dev No loop over participants anywhere: weights and their totals are
@@ -44,6 +55,9 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
     uint16 public constant MAX_BURN_BPS = 5_000;
     uint256 public constant MIN_EPOCH_LENGTH = 60;
     uint256 public constant MAX_EPOCH_LENGTH = 90 days;
+    /// @notice Outside the community category, stake weighs at most this many times the participant's
+    /// activity in the epoch (1 wei of activity no longer unlocks a whole stake; issue 19, finding 5).
+    uint256 public constant MAX_STAKE_PER_ACTIVITY = 10;
     /// @notice Role of the contracts that record activity (the marketplace).
     bytes32 public constant RECORDER_ROLE = keccak256("RECORDER_ROLE");
 
@@ -120,6 +134,7 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
     error AlreadyRolledOver(uint256 epoch);
     error NothingToClaim();
     error NotActive(uint256 epoch, uint8 category, address account);
+    error LengthMismatch(uint256 epochs, uint256 categories);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -209,7 +224,7 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
         for (uint8 c; c < CATEGORY_COUNT; ++c) {
             (uint256 stakePart, uint256 activityPart) = _parts(e, c);
             Weight storage t = categoryTotals[epoch][c];
-            if (t.stake > 0) total += stakePart;
+            if (t.stake > 0) total += _stakePartPaid(c, stakePart, t.stake, t);
             if (t.activity > 0) total += activityPart;
         }
         e.claimable = total;
@@ -242,6 +257,41 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
         totalClaimed += amount;
         token.safeTransfer(msg.sender, amount);
         emit Claimed(epoch, category, msg.sender, amount);
+    }
+
+    /// @notice Pays the caller's shares of every (`epochs[i]`, `categories[i]`) in one transaction and
+    /// one transfer (issue 18). Pairs with nothing to claim now (already claimed, not finalized, window
+    /// closed, no weight, an invalid category) are skipped, so a stale list never blocks the rest; a
+    /// `Claimed` event is emitted for each pair paid.
+    /// @param epochs_ Epochs, pairwise with `categories`.
+    /// @param categories Categories, pairwise with `epochs_`.
+    /// @return total The CTRN paid (reverts with NothingToClaim when 0).
+    function claimMany(uint256[] calldata epochs_, uint8[] calldata categories)
+        external
+        nonReentrant
+        returns (uint256 total)
+    {
+        uint256 n = epochs_.length;
+        if (n != categories.length) revert LengthMismatch(n, categories.length);
+        uint256 open = currentEpoch;
+        uint256 window = claimWindowEpochs;
+        for (uint256 i; i < n; ++i) {
+            uint256 epoch = epochs_[i];
+            uint8 category = categories[i];
+            if (category >= CATEGORY_COUNT || epoch >= open || open > epoch + window) continue;
+            Epoch storage e = epochs[epoch];
+            if (e.rolledOver || hasClaimed[epoch][category][msg.sender]) continue;
+            uint256 amount = _claimable(e, epoch, category, msg.sender);
+            if (amount == 0) continue;
+            hasClaimed[epoch][category][msg.sender] = true;
+            e.claimed += amount;
+            total += amount;
+            emit Claimed(epoch, category, msg.sender, amount);
+        }
+        if (total == 0) revert NothingToClaim();
+        outstanding -= total;
+        totalClaimed += total;
+        token.safeTransfer(msg.sender, total);
     }
 
     /// @notice Moves what was not claimed from `epoch` into the open epoch once its claim window
@@ -318,6 +368,19 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
         return _claimable(e, epoch, category, account);
     }
 
+    /// @notice The stake weight `account` is paid on in (`epoch`, `category`): the weight recorded
+    /// (CTRN locked both at the epoch's start and when recorded, outside the community category at
+    /// most MAX_STAKE_PER_ACTIVITY x its activity), no more than it still had locked at the epoch's
+    /// end. 0 for an open epoch. Weight recorded by stake that left before the end is paid to no one
+    /// (it rolls over with the unclaimed rest after the claim window).
+    /// @param epoch A finalized epoch.
+    /// @param category The category.
+    /// @param account The participant.
+    function stakeWeightOf(uint256 epoch, uint8 category, address account) external view returns (uint256) {
+        if (category >= CATEGORY_COUNT || epoch >= currentEpoch) return 0;
+        return _effectiveStake(epochs[epoch], weights[epoch][category][account].stake, account);
+    }
+
     /// @notice The four category shares in basis points.
     function shares() external view returns (uint16[4] memory) {
         return shareBps;
@@ -347,8 +410,13 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
 
     function _recordStake(uint256 epoch, uint8 category, address account) private {
         if (address(stakeSource) == address(0)) return;
-        uint256 stake = stakeSource.lockedOf(account);
         Weight storage w = weights[epoch][category][account];
+        // Only stake held since the epoch began counts (a last-minute stake earns from the next epoch),
+        // and outside the community only up to a multiple of the activity (issue 19, finding 5).
+        uint256 stake = Math.min(
+            stakeSource.lockedOf(account), ILockedHistory(address(stakeSource)).lockedAt(account, epochs[epoch].start)
+        );
+        if (category != COMMUNITY) stake = Math.min(stake, w.activity * MAX_STAKE_PER_ACTIVITY);
         if (stake <= w.stake) return;
         categoryTotals[epoch][category].stake += stake - w.stake;
         w.stake = stake;
@@ -369,7 +437,35 @@ contract RevenueDistributor is AccessControl, ReentrancyGuard {
         (uint256 stakePart, uint256 activityPart) = _parts(e, category);
         Weight storage w = weights[epoch][category][account];
         Weight storage t = categoryTotals[epoch][category];
-        if (w.stake > 0) amount += Math.mulDiv(stakePart, w.stake, t.stake);
+        uint256 stake = _effectiveStake(e, w.stake, account);
+        if (stake > 0) amount += _stakePartPaid(category, stakePart, stake, t);
         if (w.activity > 0) amount += Math.mulDiv(activityPart, w.activity, t.activity);
+    }
+
+    /// @dev What `stake` weight earns of a category's stake part. In the community category, its
+    /// pro-rata share. Elsewhere stake weight is at most MAX_STAKE_PER_ACTIVITY x activity, and the
+    /// stake part is shared as if every participant had staked that much: `stake / (MAX x total
+    /// activity)`. Participants staking at least MAX x their activity share all of it (by activity,
+    /// then); 1 wei of activity earns at most MAX wei of weight against everyone's activity, and
+    /// the part no one's stake covers rolls over at finalization.
+    function _stakePartPaid(uint8 category, uint256 stakePart, uint256 stake, Weight storage t)
+        private
+        view
+        returns (uint256)
+    {
+        if (category == COMMUNITY) return Math.mulDiv(stakePart, stake, t.stake);
+        return Math.mulDiv(stakePart, stake, t.activity * MAX_STAKE_PER_ACTIVITY);
+    }
+
+    /// @dev The recorded stake weight, capped by what `account` had locked at the epoch's start and still
+    /// had locked in the last second of the epoch (a time in the past once finalized, so the value is fixed): the same CTRN cannot be
+    /// recorded by one account, moved on and recorded by another in the same epoch and be paid twice.
+    function _effectiveStake(Epoch storage e, uint256 recorded, address account) private view returns (uint256) {
+        if (recorded == 0 || e.end == 0) return 0;
+        ILockedHistory source = ILockedHistory(address(stakeSource));
+        // The start is read again: a change later in the start's own second is final only now.
+        return Math.min(
+            recorded, Math.min(source.lockedAt(account, e.start), source.lockedAt(account, e.end - 1))
+        );
     }
 }

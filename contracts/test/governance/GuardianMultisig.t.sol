@@ -127,6 +127,37 @@ contract GuardianMultisigTest is Protocol {
         guardian.execute(txId);
     }
 
+    /// At most MAX_CANCELS_PER_PERIOD timelock cancels per CANCEL_PERIOD (issue 19, finding 7).
+    function test_execute_cancelBudget() public {
+        bytes memory data = abi.encodeCall(Target.set, (1));
+        bytes32[4] memory ids;
+        for (uint256 i; i < 4; ++i) {
+            vm.prank(address(governor));
+            timelock.schedule(address(target), 0, data, bytes32(0), bytes32(i), TIMELOCK_DELAY);
+            ids[i] = timelock.hashOperation(address(target), 0, data, bytes32(0), bytes32(i));
+        }
+        assertEq(guardian.cancelsLeft(), 3);
+        uint256 txId;
+        for (uint256 i; i < 4; ++i) {
+            vm.prank(guardian1);
+            txId = guardian.proposeCancel(ids[i]);
+            vm.prank(guardian2);
+            guardian.confirm(txId);
+            uint256 renewsAt = block.timestamp + guardian.CANCEL_PERIOD();
+            vm.prank(guardian2);
+            if (i == 3) {
+                vm.expectRevert(abi.encodeWithSelector(GuardianMultisig.CancelBudgetExhausted.selector, renewsAt));
+            }
+            guardian.execute(txId);
+        }
+        assertEq(guardian.cancelsLeft(), 0);
+        vm.warp(block.timestamp + guardian.CANCEL_PERIOD());
+        assertEq(guardian.cancelsLeft(), 3);
+        vm.prank(guardian2);
+        guardian.execute(txId); // a new period: the fourth cancel goes through
+        assertFalse(timelock.isOperation(ids[3]));
+    }
+
     function test_fuzz_onlyThresholdExecutes(uint8 confirmations) public {
         confirmations = uint8(bound(confirmations, 1, 3));
         uint256 txId = _submit();

@@ -59,6 +59,34 @@ contract MarketplaceTest is Market {
         market.createSignedListing(p, signer, sig);
     }
 
+    function test_createSignedListingWithDeadline() public {
+        uint256 key = 0xA11CE;
+        address signer = vm.addr(key);
+        Marketplace.ListingParams memory p = params(Marketplace.Kind.Dataset, 5e18);
+        p.rune.developer = signer;
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, market.manifestDigestWithDeadline(p, signer, 0, deadline));
+        bytes memory sig = abi.encodePacked(r, s, v);
+        // The digest commits to the deadline: another deadline does not verify.
+        vm.expectRevert();
+        market.createSignedListingWithDeadline(p, signer, deadline + 1, sig);
+        vm.warp(deadline);
+        vm.prank(buyer); // a relayer, up to the deadline itself
+        uint256 id = market.createSignedListingWithDeadline(p, signer, deadline, sig);
+        (address prov,,, bool signed,,,,,,) = market.listings(id);
+        assertEq(prov, signer);
+        assertTrue(signed);
+        assertEq(market.nonces(signer), 1);
+        vm.expectRevert();
+        market.createSignedListingWithDeadline(p, signer, deadline, sig);
+    }
+
+    function test_revokeManifestNonce() public {
+        vm.prank(provider);
+        assertEq(market.revokeManifestNonce(), 0);
+        assertEq(market.nonces(provider), 1);
+    }
+
     function test_createSignedListing_revertsOnWrongSigner() public {
         Marketplace.ListingParams memory p = params(Marketplace.Kind.Dataset, 5e18);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xB0B, market.manifestDigest(p, provider, 0));

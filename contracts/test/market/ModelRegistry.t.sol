@@ -142,7 +142,8 @@ contract ModelRegistryTest is Market {
         for (uint256 i; i < 8; ++i) {
             uint8 s = uint8(bound(scores[i], 1, 5));
             address r = address(uint160(0x5000 + i));
-            rep.mint(r, 1, "t");
+            rep.mint(r, 1e18, "t"); // the minimum, aged below
+            vm.roll(block.number + registry.RATING_REPUTATION_AGE() + 1);
             vm.prank(r);
             registry.rate(id, s);
             sum += s;

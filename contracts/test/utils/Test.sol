@@ -33,6 +33,8 @@ interface Vm {
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory);
     function pauseGasMetering() external;
+    function snapshotState() external returns (uint256);
+    function revertToState(uint256 snapshotId) external returns (bool);
     // scripting (script/Devnet.s.sol)
     function startBroadcast(uint256 privateKey) external;
     function stopBroadcast() external;
@@ -139,6 +141,10 @@ abstract contract Test {
         vm.assertFalse(c, "");
     }
 
+    function assertFalse(bool c, string memory m) internal pure {
+        vm.assertFalse(c, m);
+    }
+
     function assertEq(uint256 a, uint256 b) internal pure {
         vm.assertEq(a, b, "");
     }
@@ -177,6 +183,10 @@ abstract contract Test {
 
     function assertLt(uint256 a, uint256 b) internal pure {
         vm.assertLt(a, b, "");
+    }
+
+    function assertLt(uint256 a, uint256 b, string memory m) internal pure {
+        vm.assertLt(a, b, m);
     }
 
     function assertGt(uint256 a, uint256 b) internal pure {
