@@ -48,20 +48,34 @@ struct Tracked {
 
 class ActionsImpl : public Actions {
 public:
-    explicit ActionsImpl(ActionsParts parts) : m(std::move(parts)) {
-        protocol::registerProtocolErrors();
-        if (m.deployment) {
-            // Without the ABIs the protocol's actions cannot be built; sends
-            // still can, and the refusal of the others names the cause.
-            auto abis = protocol::ProtocolAbis::load();
-            if (abis)
-                m_protocol = std::make_unique<protocol::Protocol>(std::move(abis).value(), *m.deployment, m.node);
-            else
-                m_protocolError = abis.error().message;
-        }
-    }
+    explicit ActionsImpl(ActionsParts parts) : m(std::move(parts)) {}
 
     Result<PreparedAction> prepare(const ActionRequest& request) override {
+        loadProtocol();
+        return prepareLoaded(request);
+    }
+
+private:
+    // The protocol's ABIs (every contract's, parsed) are loaded on the first
+    // action, not when the services are made: most app sessions start on a
+    // page that signs nothing, and the parse would hold several MiB of the
+    // worker's heap from startup on.
+    void loadProtocol() {
+        if (m_protocolLoaded) return;
+        m_protocolLoaded = true;
+        protocol::registerProtocolErrors();
+        if (!m.deployment) return;
+        // Without the ABIs the protocol's actions cannot be built; sends
+        // still can, and the refusal of the others names the cause.
+        auto abis = protocol::ProtocolAbis::load();
+        if (abis)
+            m_protocol = std::make_unique<protocol::Protocol>(std::move(abis).value(), *m.deployment, m.node);
+        else
+            m_protocolError = abis.error().message;
+    }
+
+public:
+    Result<PreparedAction> prepareLoaded(const ActionRequest& request) {
         auto fromAddress = chain::Address::fromHex(request.from);
         if (!fromAddress) return makeError(ErrorCode::InvalidInput, "from: " + fromAddress.error().message);
         const chain::Address from = *fromAddress;
@@ -210,6 +224,7 @@ private:
 
     // One receipt look; a final outcome is recorded, reported and returned.
     Result<std::optional<ActionOutcome>> lookOnce(const std::string& hash) {
+        loadProtocol(); // a hash submitted by another session's object
         CTRN_ASSIGN(Json receipt, m.client->call("eth_getTransactionReceipt", Json::array({hash})));
         if (receipt.is_null()) return std::optional<ActionOutcome>();
         ActionOutcome out;
@@ -330,6 +345,7 @@ private:
     }
 
     ActionsParts m;
+    bool m_protocolLoaded = false;
     std::unique_ptr<protocol::Protocol> m_protocol;
     std::string m_protocolError;
     std::map<std::string, Tracked> m_pending;
