@@ -756,10 +756,14 @@ Result<ActionCall> revenueClaim(const ActionContext& c, const chain::Address& fr
     CTRN_ASSIGN(RevenueDistributorBinding dist, revenueDistributor(*proto));
     CTRN_ASSIGN(U256 current, dist.currentEpoch());
     CTRN_ASSIGN(U256 window, dist.claimWindowEpochs());
-    // claim() accepts finalized epoch e while currentEpoch <= e + window;
-    // the newest first, and the first share found is the one claimed (one
-    // transaction per share: prepare again for the next).
+    // claim() accepts finalized epoch e while currentEpoch <= e + window.
+    // Every unclaimed share that matches goes into one transaction: one
+    // share is a claim(), several a claimMany() (the gas of the shared
+    // overhead paid once; contracts/ measures it).
     U256 first = current > window ? current - window : U256(0);
+    std::vector<std::pair<U256, std::uint8_t>> shares;
+    Json claims = Json::array();
+    U256 total = 0;
     for (U256 e = current; e > first;) {
         --e;
         if (epoch && e != *epoch) continue;
@@ -769,14 +773,26 @@ Result<ActionCall> revenueClaim(const ActionContext& c, const chain::Address& fr
             if (claimed) continue;
             CTRN_ASSIGN(U256 amount, dist.claimable(e, cat, from));
             if (amount == 0) continue;
-            CTRN_ASSIGN(Bytes data, dist.claimData(e, cat));
-            auto out = call(dist, std::move(data), "revenue-claim",
-                            "Claim " + unitsText(amount) + " CTRN (" + kRevenueCategories[cat] + ", epoch " + toDecimal(e) + ")");
-            out.facts = {{"epoch", toDecimal(e)}, {"category", kRevenueCategories[cat]}, {"amount", toDecimal(amount)}};
-            return out;
+            shares.emplace_back(e, cat);
+            claims.push_back({{"epoch", toDecimal(e)}, {"category", kRevenueCategories[cat]}, {"amount", toDecimal(amount)}});
+            total += amount;
         }
     }
-    return refuse("nothing to claim for " + from.checksummed() + " in the open claim window");
+    if (shares.empty()) return refuse("nothing to claim for " + from.checksummed() + " in the open claim window");
+    if (shares.size() == 1) {
+        const auto& [e, cat] = shares.front();
+        CTRN_ASSIGN(Bytes data, dist.claimData(e, cat));
+        auto out = call(dist, std::move(data), "revenue-claim",
+                        "Claim " + unitsText(total) + " CTRN (" + kRevenueCategories[cat] + ", epoch " + toDecimal(e) + ")");
+        out.facts = claims.front();
+        out.facts["claims"] = claims;
+        return out;
+    }
+    CTRN_ASSIGN(Bytes data, dist.claimManyData(shares));
+    auto out = call(dist, std::move(data), "revenue-claim",
+                    "Claim " + unitsText(total) + " CTRN from " + std::to_string(shares.size()) + " shares in one transaction");
+    out.facts = {{"amount", toDecimal(total)}, {"claims", claims}};
+    return out;
 }
 
 using Rule = Result<ActionCall> (*)(const ActionContext&, const chain::Address&, const Params&);

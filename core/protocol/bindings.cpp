@@ -103,6 +103,7 @@ constexpr const char* kRevClaimable = "claimable(uint256,uint8,address) returns 
 constexpr const char* kRevHasClaimed = "hasClaimed(uint256,uint8,address) returns (bool)";
 constexpr const char* kRevWindow = "claimWindowEpochs() returns (uint256)";
 constexpr const char* kRevClaim = "claim(uint256,uint8) returns (uint256)";
+constexpr const char* kRevClaimMany = "claimMany(uint256[],uint8[]) returns (uint256)";
 // TimelockController
 constexpr const char* kTimelockMinDelay = "getMinDelay() returns (uint256)";
 constexpr const char* kTimelockReady = "isOperationReady(bytes32) returns (bool)";
@@ -182,11 +183,11 @@ std::vector<BoundSignature> makeBoundSignatures() {
         {"VotingClosed(uint256)", "SideConflict(uint256,address)", "StakeTooLow(uint256,uint256)", "UnknownPool(uint256)",
          "InsufficientReputation(address,uint256)"});
     add("RevenueDistributor", K::Function,
-        {kRevCurrentEpoch, kRevEpochs, kRevShares, kRevClaimable, kRevHasClaimed, kRevWindow, kRevClaim});
+        {kRevCurrentEpoch, kRevEpochs, kRevShares, kRevClaimable, kRevHasClaimed, kRevWindow, kRevClaim, kRevClaimMany});
     add("RevenueDistributor", K::Event, {"Claimed(uint256 indexed,uint8 indexed,address indexed,uint256)"});
     add("RevenueDistributor", K::Error,
         {"AlreadyClaimed(uint256,uint8,address)", "ClaimWindowClosed(uint256)", "EpochNotFinalized(uint256)", "NothingToClaim()",
-         "NotActive(uint256,uint8,address)"});
+         "NotActive(uint256,uint8,address)", "LengthMismatch(uint256,uint256)"});
     add("TimelockController", K::Function, {kTimelockMinDelay, kTimelockReady});
     add("TimelockController", K::Event, {"CallScheduled(bytes32 indexed,uint256 indexed,address,uint256,bytes,bytes32,uint256)"});
     add("TimelockController", K::Error, {"TimelockUnexpectedOperationState(bytes32,bytes32)"});
@@ -632,6 +633,14 @@ Result<bool> RevenueDistributorBinding::hasClaimed(const U256& e, std::uint8_t c
 Result<U256> RevenueDistributorBinding::claimWindowEpochs() const { return u256(kRevWindow, {}); }
 Result<Bytes> RevenueDistributorBinding::claimData(const U256& e, std::uint8_t category) const {
     return data(kRevClaim, {abiUint(e), uintSmall(category)});
+}
+Result<Bytes> RevenueDistributorBinding::claimManyData(const std::vector<std::pair<U256, std::uint8_t>>& shares) const {
+    AbiValue::List epochs, categories;
+    for (const auto& [e, category] : shares) {
+        epochs.push_back(abiUint(e));
+        categories.push_back(uintSmall(category));
+    }
+    return data(kRevClaimMany, {AbiValue::list(std::move(epochs)), AbiValue::list(std::move(categories))});
 }
 
 std::optional<std::uint8_t> revenueCategory(std::string_view name) {

@@ -225,6 +225,8 @@ public:
     Result<bool> hasClaimed(const U256& epoch, std::uint8_t category, const chain::Address& account) const;
     Result<U256> claimWindowEpochs() const;
     Result<Bytes> claimData(const U256& epoch, std::uint8_t category) const;
+    // Every (epoch, category) share in one transaction (claimMany).
+    Result<Bytes> claimManyData(const std::vector<std::pair<U256, std::uint8_t>>& shares) const;
 };
 
 class TimelockBinding : public Binding {

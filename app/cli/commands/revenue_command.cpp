@@ -74,25 +74,25 @@ int runStatus(const Args& args) {
     return printOutput(args, out);
 }
 
-// One transaction per claimable share: core picks the newest share that
-// matches --epoch / --category; after each is mined the next is prepared,
-// until core finds nothing left ("nothing to claim", an error only when
-// nothing was claimed at all).
+// Every claimable share that matches --epoch / --category in one
+// transaction (core makes it a claim or a claimMany). A share that becomes
+// claimable while it is mined is taken by the next round, until core finds
+// nothing left ("nothing to claim", an error only when nothing was claimed).
 int runClaim(const Args& args) {
     args.expectPositionalCount(0);
     chain::Address from = fromOption(args);
     auto s = openProtocol(args);
     if (!s) return printError(s.error());
     Json claims = Json::array();
-    for (int i = 0; i < 64; ++i) {
+    for (int i = 0; i < 8; ++i) {
         auto r = runAction(*s, args, "revenue.claim", requestFrom(args, {"epoch", "category"}));
         if (!r) {
             if (!claims.empty() && r.error().message.rfind("nothing to claim", 0) == 0) break;
             return printProtocolError(r.error());
         }
         if (r->dryRun) return printAction(args, *r);
-        claims.push_back({{"epoch", r->facts["epoch"]}, {"category", r->facts["category"]}, {"amount", r->facts["amount"]},
-                          {"hash", r->json["hash"]}});
+        for (const auto& c : r->facts["claims"])
+            claims.push_back({{"epoch", c["epoch"]}, {"category", c["category"]}, {"amount", c["amount"]}, {"hash", r->json["hash"]}});
     }
     return printOutput(args, Json{{"account", from.checksummed()}, {"claims", claims}});
 }
@@ -102,8 +102,9 @@ const bool r1 = registerCommand({"revenue status", "ACCOUNT " + kReadUsage,
     "ACCOUNT can claim per epoch and category inside the claim window.",
     nodeOptions(), runStatus});
 const bool r2 = registerCommand({"revenue claim", "[--epoch N] [--category compute|data|developers|community] " + kActionUsage,
-    "Claims every claimable share of --from (or those of --epoch / --category), one transaction\n"
-    "each. Refused with \"nothing to claim\" before anything is sent.",
+    "Claims every claimable share of --from (or those of --epoch / --category) in one\n"
+    "transaction (claimMany when there are several). Refused with \"nothing to claim\" before\n"
+    "anything is sent.",
     actionOptions({"epoch", "category"}), runClaim});
 
 } // namespace

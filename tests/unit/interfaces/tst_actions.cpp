@@ -25,6 +25,7 @@ using namespace ctrn::interfaces;
 namespace {
 using namespace fixtures;
 const char* kHub = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
+const char* kRevenue = "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707";
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -82,6 +83,7 @@ chain::Deployment manifest() {
     d.rpc = "http://fake";
     d.contracts.emplace("ComputroniumToken", addr(kToken));
     d.contracts.emplace("StakingHub", addr(kHub));
+    d.contracts.emplace("RevenueDistributor", addr(kRevenue));
     return d;
 }
 
@@ -244,6 +246,39 @@ private slots:
         auto above = s->actions->prepare({"stake.add", kAddr0, {{"agent", kAddr1}, {"amount", "4000"}}, {}});
         QVERIFY(!above);
         QCOMPARE(above.error().message, std::string("insufficient unlocked balance: 3800 CTRN unlocked, staking 4000"));
+    }
+    void revenueClaimTakesEveryShareInOneTransaction() {
+        FakeChain chain;
+        // Epoch 3 is current and the window is 2: epochs 2 and 1 are open.
+        // Account 0 has 5 CTRN of developers' revenue in epoch 2 and 2 CTRN
+        // of the community's in epoch 1; every other share is 0, unclaimed.
+        chain.node->handlers["eth_call"] = [](const Json&) { return Json(word(0)); };
+        chain.node->calls[calldata("RevenueDistributor", "currentEpoch", Json::array())] = word(3);
+        chain.node->calls[calldata("RevenueDistributor", "claimWindowEpochs", Json::array())] = word(2);
+        chain.node->calls[calldata("RevenueDistributor", "claimable", Json::array({"2", "2", kAddr0}))] = word(ether("5"));
+        chain.node->calls[calldata("RevenueDistributor", "claimable", Json::array({"1", "3", kAddr0}))] = word(ether("2"));
+        auto s = services(chain, "revenue");
+        QVERIFY(s);
+
+        auto all = s->actions->prepare({"revenue.claim", kAddr0, {}, {}});
+        QVERIFY2(all, all ? "" : all.error().message.c_str());
+        QCOMPARE(all->call.function, std::string("claimMany"));
+        QCOMPARE(lower(toHex(all->tx.data)), calldata("RevenueDistributor", "claimMany", Json::array({Json::array({"2", "1"}), Json::array({"2", "3"})})));
+        QCOMPARE(all->facts["amount"].get<std::string>(), toDecimal(ether("7")));
+        QCOMPARE(all->facts["claims"].size(), std::size_t(2));
+        QCOMPARE(all->facts["claims"][1]["category"].get<std::string>(), std::string("community"));
+        QVERIFY2(all->summary.find("7 CTRN from 2 shares in one transaction") != std::string::npos, all->summary.c_str());
+
+        // One share asked for: a plain claim().
+        auto one = s->actions->prepare({"revenue.claim", kAddr0, {{"category", "developers"}}, {}});
+        QVERIFY2(one, one ? "" : one.error().message.c_str());
+        QCOMPARE(one->call.function, std::string("claim"));
+        QCOMPARE(one->facts["epoch"].get<std::string>(), std::string("2"));
+
+        // Nothing in the window for the compute category: refused before signing.
+        auto none = s->actions->prepare({"revenue.claim", kAddr0, {{"category", "compute"}}, {}});
+        QVERIFY(!none);
+        QVERIFY2(none.error().message.rfind("nothing to claim for ", 0) == 0, none.error().message.c_str());
     }
 };
 
