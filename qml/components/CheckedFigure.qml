@@ -42,8 +42,8 @@ Item {
             font.pixelSize: Theme.fontSmall
             font.weight: Font.Bold
             HoverHandler { id: hover }
-            ToolTip.visible: hover.hovered && root.proofText !== ""
-            ToolTip.text: root.proofText
+            ToolTip.visible: hover.hovered && root.stateText !== ""
+            ToolTip.text: root.stateText
         }
     }
 }
