@@ -30,6 +30,9 @@ QtObject {
         { id: "receive",  title: qsTr("Receive"),      icon: "download",    source: "pages/wallet/ReceivePage.qml",     section: "wallet", sidebar: true,  shell: true },
         { id: "history",  title: qsTr("History"),      icon: "clock",       source: "pages/wallet/HistoryPage.qml",     section: "wallet", sidebar: true,  shell: true },
         { id: "contacts", title: qsTr("Address book"), icon: "file",        source: "pages/wallet/AddressBookPage.qml", section: "wallet", sidebar: true,  shell: true },
+        // staking: agents and my positions (issue 14)
+        { id: "agents",     title: qsTr("Agents"),     icon: "globe",  source: "pages/staking/AgentsPage.qml",    section: "staking", sidebar: true, shell: true },
+        { id: "my-staking", title: qsTr("My staking"), icon: "shield", source: "pages/staking/MyStakingPage.qml", section: "staking", sidebar: true, shell: true },
         { id: "settings", title: qsTr("Settings"),      icon: "settings", source: "pages/settings/SettingsPage.qml",       section: "settings", sidebar: true,  shell: true },
     ]
 

@@ -2,6 +2,7 @@
 
 #include <core/interfaces/backend.h>
 #include <core/interfaces/convert.h>
+#include <core/interfaces/staking_service.h>
 #include <core/rpc/qt_transport.h>
 
 #include <filesystem>
@@ -26,7 +27,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
     b->keys = std::make_unique<wallet::KeyRing>(options.idleTimeout, options.clock);
     b->wallets = std::make_unique<wallet::WalletManager>(options.dataDir, *b->store, options.keystore);
     b->service = std::make_unique<wallet::WalletService>(*b->node, *b->store, *b->keys, b->chainId);
-    Services services{makeNode(b), makeWallet(b), nullptr, {}, makeActions(actionsParts(b))};
+    Services services{makeNode(b), makeWallet(b), nullptr, {}, makeActions(actionsParts(b)), nullptr};
     const auto& d = options.deployment;
     if (!d || !d->checkpoint) {
         services.verifierError = "this network has no checkpoint to verify from";
@@ -49,6 +50,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
         else
             services.verifierError = verifier.error().message;
     }
+    if (d) services.staking = makeStaking(b, services.verifier.get(), options.storageLayoutDir, services.verifierError);
     return services;
 }
 

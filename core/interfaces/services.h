@@ -8,6 +8,7 @@
 #include <core/crypto/keystore.h>
 #include <core/interfaces/actions.h>
 #include <core/interfaces/node.h>
+#include <core/interfaces/staking.h>
 #include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
 
@@ -46,6 +47,9 @@ struct Services {
     std::string verifierError;
     // The one action path (actions.h): every send and protocol action.
     std::unique_ptr<Actions> actions;
+    // The staking section's reads (staking.h), proven through `verifier`
+    // when there is one; null on a network without a deployment.
+    std::unique_ptr<Staking> staking;
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);

@@ -1,6 +1,7 @@
 #include <core/interfaces/verifier.h>
 
 #include <core/interfaces/convert.h>
+#include <core/interfaces/light_access.h>
 
 #include <core/lightclient/light_client.h>
 #include <core/lightclient/protocol_proofs.h>
@@ -8,7 +9,7 @@
 namespace ctrn::interfaces {
 namespace {
 
-Mismatch toInterfaces(const lightclient::Mismatch& m) { return {lightclient::mismatchKindName(m.kind), m.message, m.endpoint}; }
+Mismatch toInterfaces(const lightclient::Mismatch& m) { return fromLightclient(m); }
 
 // The light client's Checked<U> as the interfaces' Checked<T>: the same
 // state, the value mapped by `f`.
@@ -62,6 +63,9 @@ public:
         });
     }
 
+    lightclient::LightClient* lightClient() { return m_client.get(); }
+    const std::string& storageLayoutDir() const { return m_options.storageLayoutDir; }
+
     VerifierStatus status() override {
         VerifierStatus s;
         const auto& cp = m_client->checkpoint();
@@ -82,6 +86,18 @@ private:
 };
 
 } // namespace
+
+Mismatch fromLightclient(const lightclient::Mismatch& m) { return {lightclient::mismatchKindName(m.kind), m.message, m.endpoint}; }
+
+lightclient::LightClient* lightClientOf(Verifier* verifier) {
+    auto* light = dynamic_cast<LightVerifier*>(verifier);
+    return light ? light->lightClient() : nullptr;
+}
+
+std::string storageLayoutDirOf(Verifier* verifier) {
+    auto* light = dynamic_cast<LightVerifier*>(verifier);
+    return light ? light->storageLayoutDir() : std::string();
+}
 
 Result<std::unique_ptr<Verifier>> makeVerifier(const VerifierOptions& options, std::shared_ptr<rpc::Transport> transport) {
     CTRN_ASSIGN(auto store, lightclient::HeaderStore::open(options.dataDir + "/lightclient.sqlite"));

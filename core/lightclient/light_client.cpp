@@ -52,6 +52,7 @@ LightClient::LightClient(std::vector<std::string> urls, std::shared_ptr<rpc::Tra
 Mismatch LightClient::mark(Endpoint& e, Mismatch m) {
     e.excluded = true;
     m.endpoint = e.url;
+    if (!e.lie) e.lie = m;
     for (auto& s : m_status)
         if (s.url == e.url) {
             s.agrees = false;
@@ -60,6 +61,15 @@ Mismatch LightClient::mark(Endpoint& e, Mismatch m) {
     // Remembering the mark is best effort: failing to write it must not hide the lie.
     (void)m_store.markEndpoint(m_options.chainId, EndpointMark{e.url, mismatchKindName(m.kind), m.message, 0});
     return m;
+}
+
+std::optional<Mismatch> LightClient::excludedMismatch() const {
+    for (const auto& e : m_endpoints)
+        if (!e.excluded) return std::nullopt;
+    for (const auto& e : m_endpoints)
+        if (e.lie)
+            return Mismatch{e.lie->kind, "it contradicted a proof earlier and is no longer trusted (" + mismatchKindName(e.lie->kind) + ": " + e.lie->message + ")", e.url};
+    return std::nullopt;
 }
 
 std::vector<LightClient::Endpoint*> LightClient::usable() {
@@ -157,14 +167,7 @@ Result<Verdict<VerifiedHeader>> LightClient::syncHead() {
             if (s.url == e.url) return s;
         return m_status.front();
     };
-    if (usable().empty()) {
-        // Every endpoint was caught contradicting a proof (it is excluded for
-        // this session): say which, and what it did, not a bare quorum count.
-        for (const auto& e : m_endpoints)
-            if (e.excluded)
-                return Verdict<VerifiedHeader>(
-                    Mismatch{MismatchKind::Quorum, "it contradicted a proof earlier and is no longer trusted (" + statusOf(e).problem + ")", e.url});
-    }
+    if (auto lie = excludedMismatch()) return Verdict<VerifiedHeader>(*lie);
     for (Endpoint* e : usable()) {
         auto block = e->client->call("eth_getBlockByNumber", Json::array({"latest", false}));
         if (!block) {
@@ -282,6 +285,7 @@ Result<Verdict<VerifiedHeader>> LightClient::verifiedHead() {
 }
 
 Result<Verdict<VerifiedHeader>> LightClient::walkBack(std::uint64_t number) {
+    if (auto lie = excludedMismatch()) return Verdict<VerifiedHeader>(*lie);
     auto eps = usable();
     if (eps.empty()) return makeError(ErrorCode::Network, "no usable endpoint");
     Endpoint& e = *eps.front();
@@ -327,6 +331,7 @@ Result<Checked<ProvenReads>> LightClient::accounts(const std::vector<chain::Addr
                                                    const std::vector<std::vector<FixedBytes<32>>>& slots) {
     CTRN_ASSIGN(auto head, verifiedHead());
     if (!head) return Checked<ProvenReads>(head.mismatch());
+    if (auto lie = excludedMismatch()) return Checked<ProvenReads>(*lie);
     const VerifiedHeader& h = *head;
     const std::string tag = blockTag(h.header.number);
     auto slotsOf = [&](std::size_t i) -> const std::vector<FixedBytes<32>>& {
@@ -417,6 +422,7 @@ Result<Checked<ProvenAccount>> LightClient::account(const chain::Address& addres
 }
 
 Result<Checked<ProvenReceipt>> LightClient::receipt(const chain::Hash& txHash) {
+    if (auto lie = excludedMismatch()) return Checked<ProvenReceipt>(*lie);
     auto eps = usable();
     if (eps.empty()) return makeError(ErrorCode::Network, "no usable endpoint");
     Endpoint& e = *eps.front();

@@ -99,8 +99,12 @@ private:
         std::string url;
         std::unique_ptr<rpc::RpcClient> client;
         bool excluded = false; // caught lying or unreachable: not asked again this session
+        std::optional<Mismatch> lie; // what it was caught at (set by mark)
     };
     Mismatch mark(Endpoint& e, Mismatch m);
+    // When no endpoint is left because one was caught lying: that lie, naming
+    // the endpoint, so every read says "mismatch" and not "no usable endpoint".
+    std::optional<Mismatch> excludedMismatch() const;
     Result<Verdict<VerifiedHeader>> checkpointHeader(Endpoint& e);
     Result<Verdict<std::vector<VerifiedHeader>>> fetchForward(Endpoint& e, const BlockRef& from, std::uint64_t to);
     Result<Verdict<VerifiedHeader>> walkBack(std::uint64_t number);

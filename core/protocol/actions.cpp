@@ -8,6 +8,7 @@
 #include <core/wallet/token_balance.h>
 
 #include <cstring>
+#include <ctime>
 
 namespace ctrn::protocol {
 namespace {
@@ -228,6 +229,24 @@ Result<ActionCall> stakeUnstake(const ActionContext& c, const chain::Address& fr
     return out;
 }
 
+// "12 Dec 2026 14:03 UTC" for a unix time.
+std::string utcText(std::uint64_t seconds) {
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d %b %Y %H:%M UTC", &tm);
+    return buf[0] == '0' ? std::string(buf + 1) : std::string(buf);
+}
+
+// The latest block's timestamp: pools close and unbonding ends by block time,
+// not the local clock.
+Result<std::uint64_t> chainTime(const ActionContext& c) {
+    CTRN_ASSIGN(Json block, c.node->client().call("eth_getBlockByNumber", Json::array({"latest", false})));
+    if (!block.is_object() || !block.contains("timestamp")) return makeError(ErrorCode::Network, "the node returned no latest block");
+    return chain::json::quantity64(block, "timestamp");
+}
+
 Result<ActionCall> stakeWithdrawOrClaim(const ActionContext& c, const chain::Address& from, const Params& p, bool claim) {
     CTRN_ASSIGN(chain::Address agent, p.address("agent"));
     CTRN_ASSIGN(const Protocol* proto, protocolOf(c));
@@ -235,6 +254,14 @@ Result<ActionCall> stakeWithdrawOrClaim(const ActionContext& c, const chain::Add
     CTRN_ASSIGN(StakePosition position, hub.position(from, agent));
     if (claim && position.pendingRewards == 0) return refuse("nothing to claim from " + agent.checksummed());
     if (!claim && position.unbonding == 0) return refuse("nothing to withdraw: no stake unbonding from " + agent.checksummed());
+    if (!claim) {
+        // Said before signing, with the date, rather than left to the
+        // simulation's revert (UnbondingNotFinished).
+        CTRN_ASSIGN(std::uint64_t now, chainTime(c));
+        if (position.unbondingReleaseAt > now)
+            return refuse("nothing to withdraw until " + utcText(position.unbondingReleaseAt) + ": unbonding not finished with " +
+                          agent.checksummed());
+    }
     CTRN_ASSIGN(Bytes data, claim ? hub.claimData(agent) : hub.withdrawData(agent));
     std::string what = claim ? "Claim " + unitsText(position.pendingRewards) + " CTRN of rewards from " : "Withdraw unbonded stake from ";
     auto out = call(hub, std::move(data), claim ? "stake-claim" : "stake-withdraw", what + agent.checksummed());
@@ -715,12 +742,6 @@ Result<ActionCall> modelRetire(const ActionContext& c, const chain::Address& fro
 
 // --- pools and revenue ------------------------------------------------------
 
-// The latest block's timestamp: pools close by block time, not the local clock.
-Result<std::uint64_t> chainTime(const ActionContext& c) {
-    CTRN_ASSIGN(Json block, c.node->client().call("eth_getBlockByNumber", Json::array({"latest", false})));
-    if (!block.is_object() || !block.contains("timestamp")) return makeError(ErrorCode::Network, "the node returned no latest block");
-    return chain::json::quantity64(block, "timestamp");
-}
 
 Result<ActionCall> poolVote(const ActionContext& c, const chain::Address& from, const Params& p) {
     CTRN_ASSIGN(U256 id, p.id("pool", "pool id"));

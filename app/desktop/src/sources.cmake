@@ -3,7 +3,7 @@
 # model is one line in its section here (DESIGN.md layout:
 # app/desktop/src/{framework,shell,wallet,staking,governance,marketplace,models,revenue}/).
 set(CTRN_DESKTOP_SRC "${CMAKE_CURRENT_LIST_DIR}")
-set(CTRN_DESKTOP_SECTIONS framework shell wallet)
+set(CTRN_DESKTOP_SECTIONS framework shell wallet staking)
 
 set(CTRN_DESKTOP_SOURCES
   # framework: what every page's view model stands on — the runner and its
@@ -35,5 +35,12 @@ set(CTRN_DESKTOP_SOURCES
   wallet/history_model.cpp wallet/history_model.h
   wallet/address_book_model.cpp wallet/address_book_model.h
   wallet/qr_code_item.cpp wallet/qr_code_item.h
-  wallet/balance_verification.cpp wallet/balance_verification.h)
+  wallet/balance_verification.cpp wallet/balance_verification.h
+  # staking: agents table, my staking (positions, unbonding, rewards) and
+  # the stake/unstake/withdraw/claim flows on TxFlow
+  staking/staking_figures.cpp staking/staking_figures.h
+  staking/agents_arrange.cpp staking/agents_arrange.h
+  staking/agents_model.cpp staking/agents_model.h
+  staking/my_staking_model.cpp staking/my_staking_model.h
+  staking/stake_controller.cpp staking/stake_controller.h)
 list(TRANSFORM CTRN_DESKTOP_SOURCES PREPEND "${CTRN_DESKTOP_SRC}/")

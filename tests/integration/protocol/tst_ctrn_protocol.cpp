@@ -146,10 +146,10 @@ private slots:
         CTRN_EXPECT_OK(r);
         QCOMPARE(cast({"call", contract("StakingHub"), "stakeOf(address,address)(uint256,uint256)", m_a, m_a}).split('\n').at(1).split(' ').first(),
                  QString("100000000000000000000"));
-        // Withdrawing before the 7-day unbonding ends: the contract's
-        // custom error, decoded and explained, and nothing sent.
+        // Withdrawing before the 7-day unbonding ends: refused by core
+        // before signing, with the release date, and nothing sent.
         QString before = nonce(m_a);
-        expectRefused(act({"stake", "withdraw", m_a, "--from", m_a}), m_a, before, "unbonding not finished (UnbondingNotFinished(");
+        expectRefused(act({"stake", "withdraw", m_a, "--from", m_a}), m_a, before, "nothing to withdraw until ");
         before = nonce(m_a);
         expectRefused(act({"stake", "unstake", m_a, "--amount", "5000", "--from", m_a}), m_a, before, "insufficient stake");
     }

@@ -242,7 +242,8 @@ protected:
         // Duplicate keys in an answer would leave extra rows behind.
         if (m_rows.size() > fresh.size()) {
             beginRemoveRows({}, static_cast<int>(fresh.size()), static_cast<int>(m_rows.size()) - 1);
-            m_rows.resize(fresh.size());
+            // erase, not resize: a row type need not be default-constructible.
+            m_rows.erase(m_rows.begin() + static_cast<std::ptrdiff_t>(fresh.size()), m_rows.end());
             endRemoveRows();
         }
         if (static_cast<int>(m_rows.size()) != before) emit countChanged();

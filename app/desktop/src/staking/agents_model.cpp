@@ -1,0 +1,160 @@
+#include "agents_model.h"
+
+#include "staking_figures.h"
+
+#include <core/interfaces/values.h>
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+namespace ctrn::desktop {
+
+AgentsModel::AgentsModel(QObject* parent) : AgentsModel(appJobRunner(), AccountsModel::instance(), parent) {
+    if (AppContext* context = AppContext::instance()) {
+        connect(context, &AppContext::connectionChanged, this, [this, context] {
+            if (context->connected()) refreshSoon();
+        });
+        // Stakes change with blocks; the merge keeps the view still.
+        connect(context, &AppContext::headChanged, this, [this] { refreshSoon(); });
+        if (context->connected()) refresh();
+    }
+}
+
+AgentsModel::AgentsModel(JobRunner* runner, AccountsModel* accounts, QObject* parent)
+    : QueryList<interfaces::StakingAgent>(runner, parent), m_accounts(accounts) {
+    setRoles({{AddressRole, "address"},
+              {ShortAddressRole, "shortAddress"},
+              {NameRole, "name"},
+              {ElectedRole, "elected"},
+              {CommissionRole, "commission"},
+              {CommissionBpsRole, "commissionBps"},
+              {ReputationRole, "reputation"},
+              {TotalStakeRole, "totalStake"},
+              {MyStakeRole, "myStake"},
+              {LookAlikeRole, "lookAlike"},
+              {LookAlikeOfRole, "lookAlikeOf"}});
+    if (m_accounts)
+        // My stake is per account: another account, another column.
+        connect(m_accounts, &AccountsModel::currentChanged, this, [this] {
+            if (loaded()) refreshSoon();
+        });
+}
+
+QString AgentsModel::holder() const { return m_accounts ? m_accounts->currentAddress() : QString(); }
+
+AgentsModel::Query AgentsModel::query() const {
+    return [holder = holder().toStdString()](interfaces::Services& s, const std::optional<interfaces::StakingAgent>&,
+                                              std::size_t) -> Result<Rows> {
+        if (!s.staking) return makeError(ErrorCode::NotFound, "this network has no Computronium deployment");
+        std::optional<chain::Address> me;
+        if (auto a = chain::Address::fromHex(holder)) me = *a;
+        return s.staking->agents(me);
+    };
+}
+
+// The base's refresh, except that the answer is kept whole (m_all) and
+// what is shown is its arrangement: a sort or a search later re-arranges
+// the kept rows without a new query.
+quint64 AgentsModel::startRefresh() {
+    setRefreshing(true);
+    return run<Result<Rows>>(
+        [q = query()](interfaces::Services& s) { return q(s, std::nullopt, 0); },
+        [this](Rows fresh) {
+            m_all = std::move(fresh);
+            m_complete = true;
+            rearrange();
+            setLoaded(true);
+            setRefreshing(false);
+            rowsMerged();
+            emit refreshed();
+            refreshEnded();
+        },
+        RunOptions{.busy = false, .slot = RefreshSlot, .onFailure = [this](const QString&) {
+                       setRefreshing(false);
+                       refreshEnded();
+                   }});
+}
+
+void AgentsModel::rearrange() {
+    merge(arrangeAgents(m_all, m_view));
+    emit viewChanged();
+}
+
+void AgentsModel::setSortBy(const QString& column) {
+    if (column == m_view.sortBy || !isAgentsSortColumn(column)) return;
+    m_view.sortBy = column;
+    // Names read A→Z; figures largest first.
+    m_view.ascending = column == QLatin1String("name");
+    rearrange();
+}
+
+void AgentsModel::setAscending(bool ascending) {
+    if (ascending == m_view.ascending) return;
+    m_view.ascending = ascending;
+    rearrange();
+}
+
+void AgentsModel::setSearch(const QString& search) {
+    if (search == m_view.search) return;
+    m_view.search = search;
+    rearrange();
+}
+
+void AgentsModel::setFilter(const QString& filter) {
+    if (filter == m_view.filter || !isAgentsFilter(filter)) return;
+    m_view.filter = filter;
+    rearrange();
+}
+
+void AgentsModel::sortByColumn(const QString& column) {
+    if (column == m_view.sortBy) setAscending(!m_view.ascending);
+    else setSortBy(column);
+}
+
+QString AgentsModel::keyOf(const interfaces::StakingAgent& a) const { return qs(a.address.checksummed()); }
+
+QVariant AgentsModel::value(const interfaces::StakingAgent& a, int role) const {
+    switch (role) {
+    case AddressRole: return qs(a.address.checksummed());
+    case ShortAddressRole: return shortAddress(a.address);
+    case Qt::DisplayRole:
+    case NameRole: return qs(a.name);
+    case ElectedRole: return a.elected;
+    case CommissionRole: return percentText(a.commissionBps);
+    case CommissionBpsRole: return static_cast<int>(a.commissionBps);
+    case ReputationRole: return qs(interfaces::formatAmount(a.reputation, 18));
+    case TotalStakeRole: return figureMap(a.totalStake);
+    case MyStakeRole: return figureMap(a.myStake);
+    case LookAlikeRole: return !a.lookAlikes.empty();
+    case LookAlikeOfRole: {
+        QStringList names;
+        for (const auto& other : a.lookAlikes)
+            for (const auto& b : m_all)
+                if (b.address == other) names << QStringLiteral("%1 (%2)").arg(qs(b.name), shortAddress(b.address));
+        return names.join(QStringLiteral(", "));
+    }
+    default: return {};
+    }
+}
+
+QVariantMap AgentsModel::agent(const QString& address) const {
+    for (const auto& a : m_all) {
+        if (qs(a.address.checksummed()).compare(address, Qt::CaseInsensitive) != 0) continue;
+        QVariantMap out;
+        for (int role : {AddressRole, ShortAddressRole, NameRole, ElectedRole, CommissionRole, TotalStakeRole, MyStakeRole, LookAlikeRole,
+                         LookAlikeOfRole})
+            out.insert(QString::fromLatin1(roleNames().value(role)), value(a, role));
+        return out;
+    }
+    return {};
+}
+
+} // namespace ctrn::desktop
+
+namespace ctrn::desktop {
+
+void AgentsModel::copyAddress(const QString& address) const {
+    if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(address);
+}
+
+} // namespace ctrn::desktop
