@@ -178,6 +178,8 @@ contract DevnetScript {
             rep.grantRole(rep.MINTER_ROLE(), govs[i]);
         }
         timelock.grantRole(timelock.CANCELLER_ROLE(), address(guardian));
+        // Constitutional proposals execute through the guardians' 2-of-3 (GovernorSupermajority).
+        timelock.grantRole(keccak256("GUARDIAN_ROLE"), address(guardian));
         // The weaker governors may change these parameters and nothing else (no treasury, slashing
         // or roles); from now on only the token governor's proposals change the list.
         GovernorScope[2] memory weak = [GovernorScope(quadGov), GovernorScope(memberGov)];
@@ -551,6 +553,7 @@ contract DevnetScript {
         pool = ValidationPool(vm.envAddress("DEVNET_VALIDATION_POOL"));
         market = Marketplace(vm.envAddress("DEVNET_MARKETPLACE"));
         registry = ModelRegistry(vm.envAddress("DEVNET_MODEL_REGISTRY"));
+        guardian = GuardianMultisig(vm.envAddress("DEVNET_GUARDIAN"));
     }
 
     function vote() external {
@@ -595,11 +598,22 @@ contract DevnetScript {
 
     function finish() external {
         _load();
-        vm.startBroadcast(key(DEPLOYER));
+        // Both proposals are constitutional (a governor retunes itself; a role grant): the guardians
+        // execute them, guardian 1 submitting and guardian 2 confirming (2 of 3).
+        vm.startBroadcast(key(1));
         Proposal memory p = _p1();
-        memberGov.execute(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+        uint256 tx1 = guardian.proposeExecute(
+            address(memberGov), p.targets, p.values, p.calldatas, keccak256(bytes(p.description))
+        );
         p = _p2();
-        tokenGov.execute(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+        uint256 tx2 = guardian.proposeExecute(
+            address(tokenGov), p.targets, p.values, p.calldatas, keccak256(bytes(p.description))
+        );
+        as_(2);
+        guardian.confirm(tx1);
+        guardian.execute(tx1);
+        guardian.confirm(tx2);
+        guardian.execute(tx2);
 
         // The curator appointed by the executed proposal reviews models.
         as_(15);

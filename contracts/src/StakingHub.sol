@@ -450,32 +450,70 @@ contract StakingHub is ReentrancyGuard {
 
     /// @notice The top `electedCount` registered agents by bonded stake, highest first
     /// (ties: earlier registration first); agents without stake are never elected.
-    /// @dev A view for eth_call and other contracts' reads: O(agents * electedCount).
+    /// @dev A view for eth_call and other contracts' reads. One pass over the registry keeps the
+    /// best `electedCount` in a min-heap, then sorts them: O(agents * log N + N log N) instead of the
+    /// former insertion into a sorted array, O(agents * N) (issue 19, finding 8).
     /// @return elected The elected agents.
     function electedAgents() external view returns (address[] memory elected) {
         uint256 n = electedCount;
-        address[] memory top = new address[](n);
+        // Heap of (stake, registration index), smallest "rank" at the root: lower stake, or equal
+        // stake and later registration, ranks lower.
         uint256[] memory stakes = new uint256[](n);
+        uint256[] memory idx = new uint256[](n);
         uint256 size;
         uint256 count = agentList.length;
         for (uint256 i; i < count; ++i) {
-            address agent = agentList[i];
-            uint256 s = agents[agent].bondedStake;
+            uint256 s = agents[agentList[i]].bondedStake;
             if (s == 0) continue;
-            if (size == n && s <= stakes[n - 1]) continue;
-            uint256 j = size < n ? size++ : n - 1;
-            while (j > 0 && stakes[j - 1] < s) {
-                top[j] = top[j - 1];
-                stakes[j] = stakes[j - 1];
-                --j;
+            if (size < n) {
+                // sift up
+                uint256 j = size++;
+                while (j > 0) {
+                    uint256 parent = (j - 1) / 2;
+                    if (!_ranksLower(s, i, stakes[parent], idx[parent])) break;
+                    stakes[j] = stakes[parent];
+                    idx[j] = idx[parent];
+                    j = parent;
+                }
+                stakes[j] = s;
+                idx[j] = i;
+            } else if (s > stakes[0]) {
+                // Beats the lowest kept (a later registration never wins a tie): replace the root.
+                _siftDown(stakes, idx, size, 0, s, i);
             }
-            top[j] = agent;
-            stakes[j] = s;
         }
+        // Pop the minimum into the back: the array ends up highest first.
         elected = new address[](size);
-        for (uint256 i; i < size; ++i) {
-            elected[i] = top[i];
+        for (uint256 k = size; k > 0; --k) {
+            elected[k - 1] = agentList[idx[0]];
+            uint256 last = k - 1;
+            if (last > 0) _siftDown(stakes, idx, last, 0, stakes[last], idx[last]);
         }
+    }
+
+    /// @dev Whether (s1, i1) ranks below (s2, i2): less stake, or as much and registered later.
+    function _ranksLower(uint256 s1, uint256 i1, uint256 s2, uint256 i2) private pure returns (bool) {
+        return s1 < s2 || (s1 == s2 && i1 > i2);
+    }
+
+    /// @dev Puts (s, i) at heap position `j` of a heap of `size` and sifts it down.
+    function _siftDown(uint256[] memory stakes, uint256[] memory idx, uint256 size, uint256 j, uint256 s, uint256 i)
+        private
+        pure
+    {
+        while (true) {
+            uint256 child = 2 * j + 1;
+            if (child >= size) break;
+            if (child + 1 < size && _ranksLower(stakes[child + 1], idx[child + 1], stakes[child], idx[child])) {
+                ++child;
+            }
+            if (!_ranksLower(stakes[child], idx[child], s, i)) break;
+            stakes[j] = stakes[child];
+            idx[j] = idx[child];
+            j = child;
+        }
+        stakes[j] = s;
+        idx[j] = i;
     }
 
     /// @notice Number of registered agents.

@@ -485,6 +485,78 @@ contract StakingHubTest is Protocol {
         assertEq(elected[2], as_[2]);
     }
 
+    /// @dev The former algorithm (insertion into a sorted top-N array), the reference.
+    function _referenceElected(uint256 n) internal view returns (address[] memory elected) {
+        address[] memory top = new address[](n);
+        uint256[] memory stakes = new uint256[](n);
+        uint256 size;
+        uint256 count = hub.agentCount();
+        for (uint256 i; i < count; ++i) {
+            address a = hub.agentList(i);
+            (,,,,, uint256 s,,,,,) = hub.agents(a);
+            if (s == 0) continue;
+            if (size == n && s <= stakes[n - 1]) continue;
+            uint256 j = size < n ? size++ : n - 1;
+            while (j > 0 && stakes[j - 1] < s) {
+                top[j] = top[j - 1];
+                stakes[j] = stakes[j - 1];
+                --j;
+            }
+            top[j] = a;
+            stakes[j] = s;
+        }
+        elected = new address[](size);
+        for (uint256 i; i < size; ++i) {
+            elected[i] = top[i];
+        }
+    }
+
+    /// The heap selection (issue 19, finding 8) elects exactly what the former O(agents x N) scan
+    /// did, ties (earlier registration first) and unstaked agents included.
+    function testFuzz_electedAgents_matchesReference(uint256 seed, uint8 agentsRaw, uint8 nRaw) public {
+        uint256 count = bound(agentsRaw, 0, 40);
+        uint256 n = bound(nRaw, 1, 12);
+        vm.prank(address(timelock));
+        hub.setElectedCount(n);
+        for (uint256 i; i < count; ++i) {
+            address a = address(uint160(0xA000 + i));
+            vm.prank(a);
+            hub.registerAgent("a", "", 0);
+            // Few distinct amounts, so ties are common; some agents stay unstaked.
+            uint256 amount = uint256(keccak256(abi.encode(seed, i))) % 6;
+            if (amount == 0) continue;
+            fund(a, amount * 1e18);
+            _stake(a, a, amount * 1e18);
+        }
+        address[] memory got = hub.electedAgents();
+        address[] memory want = _referenceElected(n);
+        assertEq(got.length, want.length);
+        for (uint256 i; i < got.length; ++i) {
+            assertEq(got[i], want[i]);
+        }
+    }
+
+    /// A registry of 300 staked agents (registration is free): the view stays well within an
+    /// eth_call's gas with the largest elected set.
+    function test_electedAgents_largeRegistryGas() public {
+        uint256 maxElected = hub.MAX_ELECTED();
+        vm.prank(address(timelock));
+        hub.setElectedCount(maxElected);
+        for (uint256 i; i < 300; ++i) {
+            address a = address(uint160(0xB000 + i));
+            vm.prank(a);
+            hub.registerAgent("a", "", 0);
+            fund(a, 2e18);
+            _stake(a, a, 1e18 + (i * 7919) % 300);
+        }
+        uint256 gasBefore = gasleft();
+        address[] memory elected = hub.electedAgents();
+        uint256 used = gasBefore - gasleft();
+        console.log("electedAgents gas, 300 agents, N = 101:", used);
+        assertEq(elected.length, 101);
+        assertLt(used, 3_000_000);
+    }
+
     function test_electedAgents_skipsAgentsWithoutStake() public view {
         assertEq(hub.electedAgents().length, 0);
         assertEq(hub.electedCount(), 21);

@@ -56,6 +56,7 @@ abstract contract GovernorCitations is Governor {
     error SelfCitation(uint256 proposalId);
 
     constructor(Reputation reputation_, uint256 reward, uint16 proposerShare) {
+        require(address(reputation_) != address(0)); // checked once here, not on every execution
         reputation = reputation_;
         _setCitationReward(reward, proposerShare);
         citationRewardCapPerEpoch = reward * 10;
@@ -124,7 +125,7 @@ abstract contract GovernorCitations is Governor {
         uint256 n = cited.length;
         if (n == 0) return; // nothing cited, nothing minted
         uint256 reward = citationReward;
-        if (reward == 0 || address(reputation) == address(0)) return;
+        if (reward == 0) return;
         uint256 each = reward / n;
         uint256 epoch = clock() / CITATION_EPOCH;
         uint256 minted = citationRewardsInEpoch[epoch];

@@ -2,13 +2,17 @@
 pragma solidity 0.8.30;
 
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 /// @title Guardian multisig (k-of-n)
 /// @notice A fixed set of guardians; any call confirmed by `threshold` of them
 /// can be executed. Its purpose is to hold the timelock's CANCELLER_ROLE so a
 /// malicious or mistaken proposal can be stopped while queued; it holds no
-/// other power. {proposeCancel} is the shortcut for that.
+/// other power. {proposeCancel} is the shortcut for that. Holding the timelock's
+/// GUARDIAN_ROLE too, it is also how a constitutional proposal executes before its
+/// guardian window ends (GovernorSupermajority): {proposeExecute}, then k-of-n
+/// confirmations, then {execute}.
 /// @dev Guardians and threshold are fixed at deployment: governance replaces
 /// the multisig (by moving CANCELLER_ROLE) rather than editing it.
 contract GuardianMultisig {
@@ -92,6 +96,20 @@ contract GuardianMultisig {
     /// @return txId The transaction id.
     function proposeCancel(bytes32 operationId) external returns (uint256 txId) {
         return submit(address(timelock), abi.encodeCall(TimelockController.cancel, (operationId)));
+    }
+
+    /// @notice Submits (and confirms) executing a governor's queued proposal (a constitutional one
+    /// needs the guardians: GovernorSupermajority). Guardians only.
+    /// @param governor The governor that holds the proposal.
+    /// @return txId The transaction id.
+    function proposeExecute(
+        address governor,
+        address[] calldata targets,
+        uint256[] calldata values,
+        bytes[] calldata calldatas,
+        bytes32 descriptionHash
+    ) external returns (uint256 txId) {
+        return submit(governor, abi.encodeCall(IGovernor.execute, (targets, values, calldatas, descriptionHash)));
     }
 
     /// @notice Confirms transaction `txId`. Guardians only.

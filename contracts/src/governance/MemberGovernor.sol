@@ -188,6 +188,7 @@ contract MemberGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
+        _checkGuardians(proposalId);
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
         _rewardCitations(proposalId);
     }

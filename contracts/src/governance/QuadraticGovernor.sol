@@ -70,10 +70,9 @@ contract QuadraticGovernor is
         _setQuorumPercent(cfg.quorum);
     }
 
-    /// @notice Counting mode for clients (EIP-6372 style string).
-    function COUNTING_MODE() public pure override(IGovernor, GovernorCountingSimple) returns (string memory) {
-        return "support=bravo&quorum=for,abstain&weight=sqrt(ctrn*rep)";
-    }
+    // COUNTING_MODE is GovernorCountingSimple's "support=bravo&quorum=for,abstain" (it said
+    // "&weight=sqrt(ctrn*rep)" too, a non-standard key the governor had no bytes left for once
+    // constitutional execution needed the guardians; the weight is documented above).
 
     /// @notice Quorum at `timepoint`: quorumPercent of sqrt(CTRN supply x REP supply).
     function quorum(uint256 timepoint) public view override returns (uint256) {
@@ -190,6 +189,7 @@ contract QuadraticGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
+        _checkGuardians(proposalId);
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
         _rewardCitations(proposalId);
     }

@@ -134,8 +134,9 @@ contract TokenGovernor is
     /// revoking a role anywhere (the marketplace's RECORDER_ROLE on the distributor, OPENER_ROLE on the
     /// validation pool, minters...), slashing stake, and the marketplace's REP rate and limits. (The
     /// weaker governors cannot make these calls at all: GovernorScope.)
+    /// Internal since issue 19 round 3 (the public getter's bytes went to guardian execution).
     /// @param selector A function selector.
-    function isConstitutionalSelector(bytes4 selector) public pure returns (bool) {
+    function isConstitutionalSelector(bytes4 selector) internal pure returns (bool) {
         return selector == 0x2f2ff15d // grantRole(bytes32,address)
             || selector == 0xd547741f // revokeRole(bytes32,address)
             || selector == 0x02fb4d85 // slash(address,uint256)
@@ -160,6 +161,7 @@ contract TokenGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
+        _checkGuardians(proposalId);
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
         _rewardCitations(proposalId);
     }

@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {RevenueDistributor} from "./RevenueDistributor.sol";
 import {ValidationPool, IValidationPoolCallback} from "./ValidationPool.sol";
@@ -184,8 +185,9 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     mapping(uint256 purchaseId => Purchase) public purchases;
     mapping(address account => uint256) public credits;
     mapping(address buyer => mapping(uint256 listingId => bool)) public hasLicence;
-    /// @notice Manifests already used (a signed manifest lists once).
-    mapping(bytes32 digest => bool) public usedManifests;
+    // (`usedManifests`, a digest => bool map, was removed in issue 19, finding 8: every manifest
+    // digest commits to the provider's current nonce, which a listing consumes, so a digest can
+    // never verify twice; the map cost a fresh slot per signed listing and guarded nothing.)
 
     event ListingCreated(
         uint256 indexed listingId,
@@ -245,6 +247,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
     error InvalidRune(uint256 sum);
     error InvalidPrice();
     error InvalidSignature(address signer, address provider);
+    /// @dev No longer raised (a used manifest fails as InvalidSignature: its nonce is spent); kept in
+    /// the ABI because clients decode it.
     error ManifestUsed(bytes32 digest);
     error ManifestExpired(uint256 deadline);
     error WrongStatus(uint256 purchaseId, Status status);
@@ -315,14 +319,9 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         external
         returns (uint256 listingId)
     {
-        bytes32 digest = manifestDigest(p, provider, nonces(provider));
-        if (usedManifests[digest]) revert ManifestUsed(digest);
-        address signer = ECDSA.recover(digest, signature);
-        if (signer != provider) revert InvalidSignature(signer, provider);
-        usedManifests[digest] = true;
-        _useNonce(provider);
+        _checkManifestSignature(provider, manifestDigest(p, provider, _useNonce(provider)), signature);
         listingId = _create(provider, p, true);
-        emit ListingSigned(listingId, signer, signature);
+        emit ListingSigned(listingId, provider, signature);
     }
 
     /// @notice Changes a listing's price, metadata and availability. Provider only; open purchases
@@ -593,7 +592,6 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
 
     // ------------------------------------------------------------------ views
 
-    /// @notice The EIP-712 digest a provider signs for `p` with `nonce`.
     /// @notice Lists with a provider's EIP-712 signature over a manifest that expires at `deadline`
     /// (`manifestDigestWithDeadline`); anyone may relay it until then. Issue 19, finding 8.
     /// @param p The listing parameters signed.
@@ -608,12 +606,24 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         bytes calldata signature
     ) external returns (uint256 listingId) {
         if (block.timestamp > deadline) revert ManifestExpired(deadline);
-        bytes32 digest = manifestDigestWithDeadline(p, provider, nonces(provider), deadline);
-        address signer = ECDSA.recover(digest, signature);
-        if (signer != provider) revert InvalidSignature(signer, provider);
-        _useNonce(provider);
+        _checkManifestSignature(
+            provider, manifestDigestWithDeadline(p, provider, _useNonce(provider), deadline), signature
+        );
         listingId = _create(provider, p, true);
-        emit ListingSigned(listingId, signer, signature);
+        emit ListingSigned(listingId, provider, signature);
+    }
+
+    /// @dev A manifest verifies when `signature` is the provider key's ECDSA signature of `digest`,
+    /// or, for a provider with code (a contract wallet, or an EIP-7702 account whose key also still
+    /// signs), when the provider accepts it through ERC-1271 `isValidSignature` (issue 19, finding 8).
+    /// A contract's answer may change over time; it is read once, when the listing is created.
+    function _checkManifestSignature(address provider, bytes32 digest, bytes calldata signature) private view {
+        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, signature);
+        if (err == ECDSA.RecoverError.NoError && recovered == provider) return;
+        if (provider.code.length > 0 && SignatureChecker.isValidERC1271SignatureNow(provider, digest, signature)) {
+            return;
+        }
+        revert InvalidSignature(recovered, provider);
     }
 
     /// @notice Makes every manifest the caller signed with its current nonce unusable (a signature
@@ -647,6 +657,8 @@ contract Marketplace is EIP712, Nonces, ReentrancyGuard, IValidationPoolCallback
         return _hashTypedDataV4(structHash);
     }
 
+    /// @notice The EIP-712 digest a provider signs for `p` with `nonce` (what `createSignedListing`
+    /// checks).
     function manifestDigest(ListingParams calldata p, address provider, uint256 nonce) public view returns (bytes32) {
         bytes32 structHash = keccak256(
             abi.encode(

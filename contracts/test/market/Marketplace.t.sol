@@ -2,9 +2,31 @@
 pragma solidity 0.8.30;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {Market} from "../utils/Market.sol";
 import {Marketplace} from "../../src/market/Marketplace.sol";
 import {ValidationPool} from "../../src/market/ValidationPool.sol";
+
+/// @dev A contract wallet (ERC-1271): accepts what its owner key signed, unless switched off.
+contract Wallet1271 is IERC1271 {
+    address public immutable owner;
+    bool public accepting = true;
+
+    constructor(address owner_) {
+        owner = owner_;
+    }
+
+    function setAccepting(bool on) external {
+        accepting = on;
+    }
+
+    function isValidSignature(bytes32 hash, bytes calldata signature) external view returns (bytes4) {
+        (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(hash, signature);
+        if (accepting && err == ECDSA.RecoverError.NoError && signer == owner) return IERC1271.isValidSignature.selector;
+        return 0xffffffff;
+    }
+}
 
 contract MarketplaceTest is Market {
     function setUp() public {
@@ -79,6 +101,84 @@ contract MarketplaceTest is Market {
         assertEq(market.nonces(signer), 1);
         vm.expectRevert();
         market.createSignedListingWithDeadline(p, signer, deadline, sig);
+    }
+
+    // --- ERC-1271 providers and replays (issue 19, finding 8) ----------------------------------
+
+    function _walletParams(address wallet) internal view returns (Marketplace.ListingParams memory p) {
+        p = params(Marketplace.Kind.Dataset, 5e18);
+        p.rune.developer = wallet;
+    }
+
+    function test_createSignedListing_erc1271Provider() public {
+        uint256 key = 0xC0FFEE;
+        Wallet1271 wallet = new Wallet1271(vm.addr(key));
+        Marketplace.ListingParams memory p = _walletParams(address(wallet));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, market.manifestDigest(p, address(wallet), 0));
+        vm.expectEmit(false, true, false, true, address(market));
+        emit Marketplace.ListingSigned(0, address(wallet), abi.encodePacked(r, s, v));
+        vm.prank(buyer); // any relayer
+        uint256 id = market.createSignedListing(p, address(wallet), abi.encodePacked(r, s, v));
+        (address prov,,, bool signed,,,,,,) = market.listings(id);
+        assertEq(prov, address(wallet));
+        assertTrue(signed);
+        assertEq(market.nonces(address(wallet)), 1);
+
+        uint256 deadline = block.timestamp + 1 hours;
+        (v, r, s) = vm.sign(key, market.manifestDigestWithDeadline(p, address(wallet), 1, deadline));
+        id = market.createSignedListingWithDeadline(p, address(wallet), deadline, abi.encodePacked(r, s, v));
+        (prov,,,,,,,,,) = market.listings(id);
+        assertEq(prov, address(wallet));
+        assertEq(market.nonces(address(wallet)), 2);
+    }
+
+    function test_createSignedListing_erc1271Refusal() public {
+        uint256 key = 0xC0FFEE;
+        Wallet1271 wallet = new Wallet1271(vm.addr(key));
+        Marketplace.ListingParams memory p = _walletParams(address(wallet));
+        bytes32 digest = market.manifestDigest(p, address(wallet), 0);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        wallet.setAccepting(false); // the wallet withdrew its approval
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidSignature.selector, vm.addr(key), address(wallet)));
+        market.createSignedListing(p, address(wallet), abi.encodePacked(r, s, v));
+        // Another key's signature, and garbage, never pass a wallet that does not accept them.
+        wallet.setAccepting(true);
+        (v, r, s) = vm.sign(0xB0B, digest);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidSignature.selector, vm.addr(0xB0B), address(wallet)));
+        market.createSignedListing(p, address(wallet), abi.encodePacked(r, s, v));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidSignature.selector, address(0), address(wallet)));
+        market.createSignedListing(p, address(wallet), hex"1234");
+        assertEq(market.nonces(address(wallet)), 0);
+    }
+
+    /// An account with code that does not implement ERC-1271 (an EIP-7702 delegated account) still
+    /// lists with its key's signature.
+    function test_createSignedListing_accountWithCodeSignsWithKey() public {
+        uint256 key = 0xA11CE;
+        address signer = vm.addr(key);
+        vm.etch(signer, hex"00");
+        Marketplace.ListingParams memory p = _walletParams(signer);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, market.manifestDigest(p, signer, 0));
+        uint256 id = market.createSignedListing(p, signer, abi.encodePacked(r, s, v));
+        (address prov,,,,,,,,,) = market.listings(id);
+        assertEq(prov, signer);
+    }
+
+    /// Without `usedManifests` a manifest still lists once: the nonce it signed is spent.
+    function testFuzz_createSignedListing_neverReplays(uint96 price, uint8 relays) public {
+        uint256 key = 0xA11CE;
+        address signer = vm.addr(key);
+        Marketplace.ListingParams memory p = _walletParams(signer);
+        p.price = bound(price, 1, 1e30);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, market.manifestDigest(p, signer, 0));
+        market.createSignedListing(p, signer, abi.encodePacked(r, s, v));
+        uint256 listingsBefore = market.listingCount();
+        for (uint256 i; i < bound(relays, 1, 4); ++i) {
+            vm.expectRevert();
+            market.createSignedListing(p, signer, abi.encodePacked(r, s, v));
+        }
+        assertEq(market.listingCount(), listingsBefore);
+        assertEq(market.nonces(signer), 1);
     }
 
     function test_revokeManifestNonce() public {

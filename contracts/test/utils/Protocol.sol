@@ -49,6 +49,7 @@ abstract contract Protocol is Test {
     QuadraticGovernor internal quadratic;
     MemberGovernor internal member;
     GuardianMultisig internal guardian;
+    bytes32 internal constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
 
     function deployProtocol() internal {
         vm.roll(1000);
@@ -118,6 +119,8 @@ abstract contract Protocol is Test {
             rep.grantRole(rep.MINTER_ROLE(), govs[i]);
         }
         timelock.grantRole(timelock.CANCELLER_ROLE(), address(guardian));
+        // Constitutional proposals execute through the guardians (GovernorSupermajority).
+        timelock.grantRole(GUARDIAN_ROLE, address(guardian));
         // Tests mint REP directly; the timelock administers REP from now on.
         rep.grantRole(rep.MINTER_ROLE(), address(this));
         rep.grantRole(rep.SLASHER_ROLE(), address(this));

@@ -24,6 +24,8 @@ interface Vm {
     function expectEmit() external;
     function expectEmit(address) external;
     function expectEmit(bool, bool, bool, bool) external;
+    function expectEmit(bool, bool, bool, bool, address) external;
+    function etch(address, bytes calldata) external;
     function addr(uint256) external pure returns (address);
     function sign(uint256, bytes32) external pure returns (uint8, bytes32, bytes32);
     function label(address, string calldata) external;
