@@ -154,7 +154,8 @@ std::vector<BoundSignature> makeBoundSignatures() {
         add(gov, K::Error,
             {"GovernorInsufficientProposerVotes(address,uint256,uint256)", "GovernorAlreadyCastVote(address)",
              "GovernorUnexpectedProposalState(uint256,uint8,bytes32)", "GovernorNonexistentProposal(uint256)",
-             "GovernorUnableToCancel(uint256,address)", "UnknownCitation(uint256)", "TooManyCitations(uint256,uint256)"});
+             "GovernorUnableToCancel(uint256,address)", "UnknownCitation(uint256)", "TooManyCitations(uint256,uint256)",
+             "NeedsGuardians()"});
     }
     add("Marketplace", K::Function,
         {kMarketGetListing, kMarketGetPurchase, kMarketHasLicence, kMarketNonces, kMarketDigest, kMarketCreate, kMarketCreateSigned,
@@ -718,6 +719,8 @@ std::string explainRevert(const std::string& message) {
         {"GovernorUnexpectedProposalState(", "the proposal is not in a state that allows this"},
         {"GovernorInsufficientProposerVotes(", "proposal threshold not met"},
         {"GovernorAlreadyCastVote(", "already voted"},
+        {"NeedsGuardians(", "a constitutional change is executed through the guardian multisig (GuardianMultisig.proposeExecute, then its "
+                            "confirmations) for 14 days after its timelock is ready; after that anyone may execute it"},
         {"TransferExceedsUnlocked(", "insufficient unlocked balance"},
         {"ERC20InsufficientBalance(", "insufficient balance"},
         {"InsufficientStake(", "insufficient stake"},

@@ -1,6 +1,8 @@
 #include <core/protocol/manifest.h>
 
+#include <core/chain/address.h>
 #include <core/crypto/secp256k1.h>
+#include <core/encoding/abi.h>
 #include <core/encoding/eip55.h>
 #include <core/encoding/eip712.h>
 #include <core/util/hex.h>
@@ -88,10 +90,37 @@ ManifestCheck checkManifest(const storage::ListingRecord& l, std::uint64_t chain
     return out;
 }
 
+Status checkContractSigner(ManifestCheck& check, const storage::ListingRecord& l, rpc::RpcClient& client) {
+    if (!check.signedListing || check.matchesProvider || check.digest.empty() || !l.signature) return Ok{};
+    CTRN_ASSIGN(Json code, client.call("eth_getCode", Json::array({l.provider, "latest"})));
+    if (!code.is_string() || code.get<std::string>().size() <= 2) return Ok{}; // a key, not a contract
+    CTRN_ASSIGN(Json head, client.call("eth_blockNumber"));
+    if (!head.is_string()) return makeError(ErrorCode::NodeError, "the node returned no block number");
+    CTRN_ASSIGN(Bytes digest, fromHex(check.digest));
+    CTRN_ASSIGN(Bytes signature, fromHex(*l.signature));
+    std::vector<encoding::AbiValue> args{encoding::AbiValue::bytes(std::move(digest)), encoding::AbiValue::bytes(std::move(signature))};
+    CTRN_ASSIGN(Bytes data, encoding::encodeCall("isValidSignature(bytes32,bytes)", args));
+    auto answer = client.call("eth_call", Json::array({Json{{"to", l.provider}, {"data", toHex(data)}}, head}));
+    if (!answer) return Ok{}; // it reverted or has no such function: not accepted
+    if (!answer->is_string()) return makeError(ErrorCode::NodeError, "isValidSignature: the node returned no data");
+    const std::string word = answer->get<std::string>();
+    // bytes4 0x1626ba7e, left-aligned in its 32-byte word.
+    if (word.size() == 66 && word.compare(0, 10, "0x1626ba7e") == 0 && word.find_first_not_of('0', 10) == std::string::npos) {
+        check.contractSigner = true;
+        check.matchesProvider = true;
+        if (auto provider = chain::Address::fromHex(l.provider)) check.signer = provider->checksummed();
+        check.error.clear();
+        check.contractCheckedAt = std::to_string(std::stoull(head.get<std::string>().substr(2), nullptr, 16));
+    }
+    return Ok{};
+}
+
 Json manifestCheckJson(const ManifestCheck& c) {
     if (!c.signedListing) return {{"signed", false}};
     Json j = {{"signed", true}, {"signer", c.signer ? Json(*c.signer) : Json(nullptr)},
               {"matchesProvider", c.matchesProvider}, {"digest", c.digest}};
+    j["signerKind"] = c.contractSigner ? "contract" : "key";
+    if (c.contractSigner) j["contractCheckedAt"] = c.contractCheckedAt;
     if (!c.error.empty()) j["error"] = c.error;
     return j;
 }

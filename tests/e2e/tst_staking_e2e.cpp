@@ -9,7 +9,10 @@
 // mined, and the chain agrees (cast: stakeOf, lockedOf). On My staking the
 // position shows 100 CTRN bonded with its proof; unstaking more than is
 // bonded is refused; unstaking 40 starts an unbonding entry shown with its
-// release time and countdown, and Withdraw is not offered before it.
+// release time and countdown, and Withdraw is not offered before it. A
+// reward is notified to the agent and the clock moves past the unbonding
+// period: Withdraw is offered, signed and mined (nothing unbonding on
+// chain), and Claim pays to the wei what was pending.
 // Only this test's fresh account is used: the devnet is shared.
 #include "accounts_model.h"
 #include "app.h"
@@ -27,6 +30,8 @@
 #include <QQuickWindow>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <core/util/uint256.h>
 
 Q_IMPORT_QML_PLUGIN(ComputroniumPlugin)
 
@@ -130,6 +135,7 @@ private slots:
         m_rpc = manifest.value("rpc").toString();
         m_hub = manifest.value("contracts").toObject().value("StakingHub").toString();
         m_token = manifest.value("contracts").toObject().value("ComputroniumToken").toString();
+        m_treasury = manifest.value("contracts").toObject().value("TimelockController").toString();
         QVERIFY(!m_rpc.isEmpty() && !m_hub.isEmpty());
         QVERIFY(m_dir.isValid());
 
@@ -250,6 +256,55 @@ private slots:
         QCOMPARE(nonce(), before);
     }
 
+    void withdrawOnceReleasedAndClaimRewards() {
+        // A reward for the agent (anyone may notify one: here the devnet's
+        // treasury, impersonated), streamed to its stakers over a day; then
+        // the clock moves past the unbonding period and that day.
+        QVERIFY(!m_treasury.isEmpty());
+        QVERIFY(!cast({"rpc", "anvil_impersonateAccount", m_treasury}).startsWith("error"));
+        const QString reward = QStringLiteral("100000000000000000000"); // 100 CTRN
+        QVERIFY(!cast({"send", "--unlocked", "--from", m_treasury, m_token, "approve(address,uint256)", m_hub, reward}).startsWith("error"));
+        QVERIFY(!cast({"send", "--unlocked", "--from", m_treasury, m_hub, "notifyReward(address,uint256)", m_agent, reward}).startsWith("error"));
+        cast({"rpc", "anvil_stopImpersonatingAccount", m_treasury});
+        const qint64 period = cast({"call", m_hub, "unbondingPeriod()(uint256)"}).section(' ', 0, 0).toLongLong();
+        QVERIFY(period > 0);
+        QVERIFY(!cast({"rpc", "evm_increaseTime", QString::number(period + 86400 + 60)}).startsWith("error"));
+        QVERIFY(!cast({"rpc", "evm_mine"}).startsWith("error"));
+
+        // Released: the page says so at the new head and offers Withdraw.
+        QTRY_VERIFY2_WITH_TIMEOUT(clickable(QStringLiteral("withdraw_0")), qPrintable(text(QStringLiteral("release_0"))), kTimeout);
+        QVERIFY(text(QStringLiteral("release_0")).startsWith(QStringLiteral("Released on")));
+        QVERIFY(click(QStringLiteral("withdraw_0")));
+        QTRY_COMPARE_WITH_TIMEOUT(stage(), QStringLiteral("review"), kTimeout);
+        QVERIFY2(text(QStringLiteral("txCall")).endsWith(QStringLiteral("withdraw")), qPrintable(text(QStringLiteral("txCall"))));
+        sign();
+        QTRY_COMPARE_WITH_TIMEOUT(stage(), QStringLiteral("mined"), kTimeout);
+        // The chain agrees: nothing unbonding, 60 CTRN still locked.
+        QCOMPARE(cast({"call", m_hub, "stakeOf(address,address)(uint256,uint256)", m_address, m_agent}).split('\n').value(1).section(' ', 0, 0),
+                 QStringLiteral("0"));
+        QCOMPARE(cast({"call", m_token, "lockedOf(address)(uint256)", m_address}).section(' ', 0, 0), QStringLiteral("60000000000000000000"));
+
+        // Rewards: pending (proven) and claimed in one reviewed transaction.
+        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("claim_0")), kTimeout);
+        const auto pendingOnChain = [&] {
+            return cast({"call", m_hub, "pendingRewards(address,address)(uint256)", m_address, m_agent}).section(' ', 0, 0);
+        };
+        QVERIFY(pendingOnChain() != QStringLiteral("0"));
+        const QString balanceBefore = cast({"call", m_token, "balanceOf(address)(uint256)", m_address}).section(' ', 0, 0);
+        const QString owed = pendingOnChain(); // the stream has ended: no more accrues
+        QVERIFY(click(QStringLiteral("claim_0")));
+        QTRY_COMPARE_WITH_TIMEOUT(stage(), QStringLiteral("review"), kTimeout);
+        QVERIFY2(text(QStringLiteral("txCall")).endsWith(QStringLiteral("claim")), qPrintable(text(QStringLiteral("txCall"))));
+        sign();
+        QTRY_COMPARE_WITH_TIMEOUT(stage(), QStringLiteral("mined"), kTimeout);
+        QCOMPARE(pendingOnChain(), QStringLiteral("0"));
+        const QString balanceAfter = cast({"call", m_token, "balanceOf(address)(uint256)", m_address}).section(' ', 0, 0);
+        // To the wei: what was pending is what arrived.
+        const auto after = ctrn::parseU256(balanceAfter.toStdString()), before = ctrn::parseU256(balanceBefore.toStdString());
+        QVERIFY(after.ok() && before.ok());
+        QCOMPARE(QString::fromStdString(ctrn::toDecimal(*after - *before)), owed);
+    }
+
     void cleanupTestCase() {
         m_engine.reset();
         if (m_context) m_context->drain();
@@ -260,7 +315,7 @@ private:
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;
-    QString m_rpc, m_hub, m_token, m_address, m_agent;
+    QString m_rpc, m_hub, m_token, m_treasury, m_address, m_agent;
 };
 
 int main(int argc, char** argv) {

@@ -145,7 +145,14 @@ int runShow(const Args& args) {
         if (rune.contains(k) && rune[k].is_string()) rune[k] = checksum(storage::lowerHex(rune[k].get<std::string>()));
     out["rune"] = rune;
     auto market = session.deployment.contract("Marketplace");
-    if (market) out["manifest"] = protocol::manifestCheckJson(protocol::checkManifest(listing, session.deployment.chainId, market->checksummed()));
+    if (market) {
+        auto check = protocol::checkManifest(listing, session.deployment.chainId, market->checksummed());
+        // A contract provider signs through ERC-1271: ask it, as the Marketplace did.
+        if (session.node)
+            if (auto asked = protocol::checkContractSigner(check, listing, *session.node->client); !asked)
+                check.error = "could not ask the provider contract (ERC-1271): " + asked.error().message;
+        out["manifest"] = protocol::manifestCheckJson(check);
+    }
     out["createdBlock"] = std::to_string(listing.createdBlock);
     out["trust"] = session.trust(listing.provider);
     if (auto purchases = session.store->purchases(id); purchases) {

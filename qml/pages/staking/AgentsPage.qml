@@ -29,7 +29,7 @@ Item {
         { id: "commission", title: qsTr("Commission"), width: 1.3 },
         { id: "reputation", title: qsTr("REP"), width: 1.2 },
         { id: "mine", title: qsTr("My stake"), width: 1.8 },
-        { id: "action", title: "", width: 1 },
+        { id: "action", title: "", width: 1.4 },
     ]
     function columnWidth(i: int, total: real): real {
         let sum = 0
@@ -196,6 +196,7 @@ Item {
                                 AppButton {
                                     objectName: "stakeWith_" + row.index
                                     anchors.verticalCenter: parent.verticalCenter
+                                    anchors.right: parent.right
                                     text: qsTr("Stake")
                                     variant: "secondary"
                                     onClicked: {

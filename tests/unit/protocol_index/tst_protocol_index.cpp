@@ -571,6 +571,50 @@ private slots:
                              "uint16 infraBps,uint16 stakersBps)"));
         QVERIFY(!checkManifest(l, 31337, "0x5fbdb2315678afecb367f032d93f642f64180aa3").signedListing);
     }
+
+    void contractProviderSignsThroughErc1271() {
+        // A multisig provider: its signature recovers to no key of its own;
+        // the listing matches only when the contract says yes (0x1626ba7e).
+        ListingRecord l;
+        l.provider = "0xbcd4042de499d14e55001ccbb24a551f3b954096";
+        l.kind = 0;
+        l.price = 5;
+        l.unit = "hour";
+        l.metadataUri = "data:,x";
+        l.metadataHash = "0x" + std::string(64, '1');
+        l.signature = "0x" + std::string(128, '1') + "1b";
+        l.signedNonce = 0;
+        const std::string market = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+        auto ask = [&](const Json& code, const Json& answer) {
+            auto node = std::make_shared<FakeNode>();
+            node->results["eth_getCode"] = code;
+            node->results["eth_blockNumber"] = "0x2a";
+            node->handlers["eth_call"] = [answer](const Json& params) -> Json {
+                const std::string data = params[0].value("data", std::string());
+                if (data.rfind("0x1626ba7e", 0) != 0) throw FakeNode::RpcError{-32000, "wrong selector"};
+                if (answer.is_null()) throw FakeNode::RpcError{3, "execution reverted"};
+                return answer;
+            };
+            rpc::RpcClient client({"http://fake"}, node, instant());
+            auto check = checkManifest(l, 31337, market);
+            auto asked = checkContractSigner(check, l, client);
+            if (!asked) qFatal("%s", asked.error().message.c_str());
+            return check;
+        };
+        const std::string magic = "0x1626ba7e" + std::string(56, '0');
+        auto accepted = ask("0x6080", magic);
+        QVERIFY(accepted.signedListing && accepted.contractSigner && accepted.matchesProvider);
+        QCOMPARE(*accepted.signer, std::string("0xBcd4042DE499D14e55001CcbB24a551F3b954096"));
+        QCOMPARE(accepted.contractCheckedAt, std::string("42"));
+        QCOMPARE(manifestCheckJson(accepted)["signerKind"].get<std::string>(), std::string("contract"));
+        // Another answer, a revert, or a provider with no code: not matched.
+        auto refused = ask("0x6080", "0xffffffff" + std::string(56, '0'));
+        QVERIFY(!refused.contractSigner && !refused.matchesProvider);
+        QVERIFY(!ask("0x6080", Json()).matchesProvider);
+        auto key = ask("0x", magic);
+        QVERIFY(!key.contractSigner && !key.matchesProvider);
+        QCOMPARE(manifestCheckJson(key)["signerKind"].get<std::string>(), std::string("key"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProtocolIndex)
