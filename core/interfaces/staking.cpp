@@ -43,6 +43,34 @@ std::vector<StakingAgent> withLookAlikes(std::vector<StakingAgent> agents) {
     return agents;
 }
 
+U256 shownOr(const Checked<U256>& c, const U256& otherwise) {
+    if (c.isVerified()) return c.verified().value();
+    if (c.isUnverified()) return c.unverified().unverifiedValue();
+    return otherwise;
+}
+
+std::vector<U256> shownStakes(const std::vector<StakingAgent>& agents) {
+    std::vector<U256> out;
+    for (const auto& a : agents) out.push_back(shownOr(a.totalStake, U256(0)));
+    return out;
+}
+
+// Ranks and margins from the agents' stakes, each margin in the proof
+// state of the stakes (one proof for all of them).
+void withStandings(std::vector<StakingAgent>& agents, std::size_t seats) {
+    const auto standings = protocol::electionStandings(shownStakes(agents), seats);
+    for (std::size_t i = 0; i < agents.size(); ++i) {
+        auto& a = agents[i];
+        a.rank = standings[i].rank;
+        a.marginSeat = standings[i].comparedSeat;
+        a.seats = seats;
+        const auto& stake = a.totalStake;
+        if (stake.isMismatch()) a.margin = stake;
+        else if (stake.isUnverified()) a.margin = Checked<U256>(Unverified<U256>(standings[i].margin, stake.unverified().why()));
+        else a.margin = Checked<U256>(Verified<U256>(standings[i].margin, stake.verified().blockNumber(), stake.verified().blockHash()));
+    }
+}
+
 bool hasPosition(const protocol::ProvenStake& s) { return s.principal != 0 || s.bonded != 0 || s.unbonding != 0 || s.pendingRewards != 0; }
 
 class StakingService : public Staking {
@@ -61,6 +89,7 @@ public:
         if (m_light) {
             CTRN_ASSIGN(auto hubProof, proveHub(addresses, me));
             const std::uint64_t at = provenTime(hubProof);
+            const Checked<U256> seats = figure(hubProof, [](const FieldValues& v) { return v.at("electedCount"); });
             for (std::size_t i = 0; i < summaries.size(); ++i) {
                 const auto& a = summaries[i];
                 out.push_back({a.address, a.name, a.metadataUri, a.elected, a.commissionBps, a.reputation,
@@ -68,6 +97,9 @@ public:
                                figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).bonded; }),
                                {}});
             }
+            // A hidden seat count (the hub's proof contradicted) leaves every
+            // margin hidden too: each stake's state is that mismatch.
+            withStandings(out, seats.isMismatch() ? 0 : static_cast<std::size_t>(shownOr(seats, U256(0))));
             return withLookAlikes(std::move(out));
         }
         // No light client: the node's figures, marked unproven with the reason.
@@ -81,6 +113,8 @@ public:
             out.push_back({a.address, a.name, a.metadataUri, a.elected, a.commissionBps, a.reputation, unproven(a.bondedStake),
                            unproven(mine), {}});
         }
+        CTRN_ASSIGN(U256 seats, hub.electedCount());
+        withStandings(out, static_cast<std::size_t>(seats));
         return withLookAlikes(std::move(out));
     }
 
@@ -152,6 +186,8 @@ private:
         CTRN_TRY(syncHead());
         CTRN_ASSIGN(const lightclient::StorageLayout* hub, layout("StakingHub"));
         CTRN_ASSIGN(auto fields, protocol::stakingScreenFields(*hub, agents, holder));
+        CTRN_ASSIGN(auto seats, hub->path("electedCount", {}, ""));
+        fields.push_back({"electedCount", seats});
         return prove("StakingHub", fields);
     }
 
@@ -243,6 +279,12 @@ private:
 };
 
 } // namespace
+
+ElectionOutlook electionOutlook(const std::vector<StakingAgent>& agents, std::size_t index, const U256& extra) {
+    if (index >= agents.size()) return {};
+    const auto s = protocol::standingWith(shownStakes(agents), agents[index].seats, index, extra);
+    return {s.rank, s.elected, s.margin, s.comparedSeat};
+}
 
 std::unique_ptr<Staking> makeStaking(std::shared_ptr<Backend> backend, Verifier* verifier, std::string storageLayoutDir,
                                      std::string noVerifierWhy) {

@@ -33,7 +33,26 @@ struct StakingAgent {
     // after folding case, punctuation and look-alike characters, or one
     // edit apart): both are flagged, since either may be the impostor.
     std::vector<chain::Address> lookAlikes;
+    // Its place in the election by proven stake (ranked as the hub ranks:
+    // stake, then registration order): rank 1.. (0 without stake), and the
+    // margin to the elected set's edge (ElectionOutlook), carrying the
+    // proof state of the stakes it was computed from.
+    std::size_t rank = 0;
+    Checked<U256> margin = Unverified<U256>(U256(0), "not computed");
+    std::size_t marginSeat = 0; // elected: seat seats+1 it leads; not: seat `seats` it trails; 0: none
+    std::size_t seats = 0;      // the elected set's size (the hub's electedCount, proven)
 };
+
+// Where an agent would stand with `extra` more stake, the others unchanged
+// (the stake form: "rank 6 -> 3, elected"). From the agents' shown stakes
+// (a hidden one counts as zero); core's ranking, the same as ctrn's.
+struct ElectionOutlook {
+    std::size_t rank = 0;
+    bool elected = false;
+    U256 margin = 0;
+    std::size_t marginSeat = 0;
+};
+ElectionOutlook electionOutlook(const std::vector<StakingAgent>& agents, std::size_t index, const U256& extra);
 
 // One position of the holder with one agent. The unbonding part is one
 // entry per position (the hub merges a new request into it and moves its

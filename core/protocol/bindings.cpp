@@ -34,6 +34,7 @@ constexpr const char* kHubStakeOf = "stakeOf(address,address) returns (uint256,u
 constexpr const char* kHubPositions = "positions(address,address) returns (uint256,uint256,uint64,uint256,uint256,uint256)";
 constexpr const char* kHubPending = "pendingRewards(address,address) returns (uint256)";
 constexpr const char* kHubUnbondingPeriod = "unbondingPeriod() returns (uint256)";
+constexpr const char* kHubElectedCount = "electedCount() returns (uint256)";
 constexpr const char* kHubElected = "electedAgents() returns (address[])";
 constexpr const char* kHubAgentCount = "agentCount() returns (uint256)";
 constexpr const char* kHubAgentList = "agentList(uint256) returns (address)";
@@ -132,7 +133,7 @@ std::vector<BoundSignature> makeBoundSignatures() {
     add("Reputation", K::Event, {"ReputationMinted(address indexed,uint256,bytes32 indexed,address indexed)"});
     add("Reputation", K::Error, {"NonTransferable()"});
     add("StakingHub", K::Function,
-        {kHubAgents, kHubStakeOf, kHubPositions, kHubPending, kHubUnbondingPeriod, kHubElected, kHubAgentCount, kHubAgentList, kHubRegister, kHubStake,
+        {kHubAgents, kHubStakeOf, kHubPositions, kHubPending, kHubUnbondingPeriod, kHubElectedCount, kHubElected, kHubAgentCount, kHubAgentList, kHubRegister, kHubStake,
          kHubUnstake, kHubWithdraw, kHubClaim});
     add("StakingHub", K::Event,
         {"AgentRegistered(address indexed,string,string,uint16)", "Staked(address indexed,address indexed,uint256,uint256)",
@@ -366,6 +367,7 @@ Result<StakePosition> StakingHubBinding::position(const chain::Address& holder, 
 }
 
 Result<U256> StakingHubBinding::unbondingPeriod() const { return u256(kHubUnbondingPeriod, {}); }
+Result<U256> StakingHubBinding::electedCount() const { return u256(kHubElectedCount, {}); }
 
 Result<std::vector<chain::Address>> StakingHubBinding::electedAgents() const {
     CTRN_ASSIGN(auto v, values(kHubElected, {}));

@@ -88,6 +88,7 @@ public:
     Result<bool> isAgent(const chain::Address& agent) const;
     Result<StakePosition> position(const chain::Address& holder, const chain::Address& agent) const;
     Result<U256> unbondingPeriod() const;
+    Result<U256> electedCount() const; // the elected set's size
     Result<std::vector<chain::Address>> electedAgents() const;
     // Every registered agent, in registration order.
     Result<std::vector<chain::Address>> agentList() const;

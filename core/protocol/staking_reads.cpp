@@ -170,4 +170,44 @@ ProvenStake provenStake(const lightclient::FieldValues& values, std::size_t i, s
     return s;
 }
 
+std::vector<ElectionStanding> electionStandings(const std::vector<U256>& stakes, std::size_t seats) {
+    // Ranked as the hub ranks: stake descending, then registration order.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < stakes.size(); ++i)
+        if (stakes[i] != 0) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return stakes[a] > stakes[b]; });
+    std::vector<ElectionStanding> out(stakes.size());
+    const bool fullSet = order.size() >= seats && seats > 0;
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        ElectionStanding& s = out[order[r]];
+        const U256& mine = stakes[order[r]];
+        s.rank = r + 1;
+        s.elected = r < seats;
+        if (s.elected) {
+            if (order.size() > seats) {
+                s.margin = mine - stakes[order[seats]];
+                s.comparedSeat = seats + 1;
+            } else {
+                s.margin = mine;
+            }
+        } else if (seats > 0) {
+            s.margin = stakes[order[seats - 1]] - mine;
+            s.comparedSeat = seats;
+        }
+    }
+    // Agents without stake: below the last seat when the set is full.
+    for (std::size_t i = 0; i < stakes.size(); ++i)
+        if (stakes[i] == 0 && fullSet) {
+            out[i].margin = stakes[order[seats - 1]];
+            out[i].comparedSeat = seats;
+        }
+    return out;
+}
+
+ElectionStanding standingWith(std::vector<U256> stakes, std::size_t seats, std::size_t i, const U256& extra) {
+    if (i >= stakes.size()) return {};
+    stakes[i] += extra;
+    return electionStandings(stakes, seats)[i];
+}
+
 } // namespace ctrn::protocol

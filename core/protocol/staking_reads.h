@@ -65,4 +65,24 @@ struct ProvenStake {
 // as the hub's own view does when called at that block.
 ProvenStake provenStake(const lightclient::FieldValues& values, std::size_t i, std::uint64_t now);
 
+// Where an agent stands in the election of the top `seats` agents by
+// bonded stake (StakingHub.electedAgents: highest first, ties to the
+// earlier registered, an agent without stake never elected).
+struct ElectionStanding {
+    std::size_t rank = 0;      // 1-based among the agents with stake; 0 without stake
+    bool elected = false;
+    // Elected: its stake minus the stake at seat seats+1 (the best agent
+    // outside); its whole stake when no agent with stake is outside.
+    // Not elected: what the stake at seat `seats` exceeds its own by; 0
+    // when a seat is free.
+    U256 margin = 0;
+    std::size_t comparedSeat = 0; // the seat the margin is measured against; 0: none (nobody outside, or a free seat)
+};
+// The standings of agents with `stakes` (in registration order, the hub's
+// agentList) for `seats` seats.
+std::vector<ElectionStanding> electionStandings(const std::vector<U256>& stakes, std::size_t seats);
+// Agent i's standing were `extra` added to its stake (the stake form's
+// "what would my amount do").
+ElectionStanding standingWith(std::vector<U256> stakes, std::size_t seats, std::size_t i, const U256& extra);
+
 } // namespace ctrn::protocol

@@ -89,8 +89,16 @@ private slots:
         QCOMPARE(int(honest.methods().count("eth_getProof")), 1);
         QVERIFY(agents->size() >= 6);
         bool found = false;
+        const std::uint64_t agentsBlock = agents->front().totalStake.verified().blockNumber();
+        const auto seats = word(castCall("StakingHub", "electedCount()(uint256)", {}, agentsBlock), 0);
         for (const auto& a : *agents) {
             QVERIFY(a.totalStake.isVerified());
+            // The election's edge from the same proof: the hub's seat count,
+            // a rank for every staked agent, a proven margin.
+            QCOMPARE(QString::number(a.seats), seats);
+            QVERIFY(a.margin.isVerified());
+            QCOMPARE(a.margin.verified().blockNumber(), agentsBlock);
+            if (a.totalStake.verified().value() != 0) QVERIFY(a.rank >= 1);
             if (a.address.checksummed() != kAgent) continue;
             found = true;
             QCOMPARE(QString::fromStdString(a.name), QString("Atlas Compute"));

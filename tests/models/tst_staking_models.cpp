@@ -168,6 +168,61 @@ private slots:
         QVERIFY2(of.contains("Atlas Compute") && of.contains(QString::fromUtf8("0x0000\u20260001")), qPrintable(of));
     }
 
+    void electionMarginsAndWhatAStakeWouldDo() {
+        // Core's ranking: stake, then registration order; 0 stake never elected.
+        using protocol::electionStandings;
+        const auto two = electionStandings({units(100), units(300), units(300), units(50), U256(0)}, 2);
+        QCOMPARE(two[1].rank, std::size_t(1)); // 300, registered first
+        QCOMPARE(two[2].rank, std::size_t(2)); // 300, later: the tie goes to the earlier
+        QVERIFY(two[2].elected && !two[0].elected);
+        QCOMPARE(two[1].margin, units(200)); // above seat 3 (100)
+        QCOMPARE(two[1].comparedSeat, std::size_t(3));
+        QCOMPARE(two[0].margin, units(200)); // below seat 2 (300)
+        QCOMPARE(two[0].comparedSeat, std::size_t(2));
+        QCOMPARE(two[4].rank, std::size_t(0));
+        QCOMPARE(two[4].margin, units(300));
+        const auto roomy = electionStandings({units(10), U256(0)}, 5);
+        QVERIFY(roomy[0].elected && roomy[0].comparedSeat == 0 && roomy[0].margin == units(10));
+        QVERIFY(!roomy[1].elected && roomy[1].comparedSeat == 0);
+        const auto lifted = protocol::standingWith({units(100), units(300), units(300), units(50)}, 2, 3, units(251));
+        QVERIFY(lifted.elected && lifted.rank == 1 && lifted.margin == units(1) && lifted.comparedSeat == 3);
+
+        Fixture f;
+        // Seats: 2; stakes 500, 100, 300, 50 (registration order 1..4).
+        for (auto& a : f.staking->agentRows) a.seats = 2;
+        const auto standings = electionStandings({units(500), units(100), units(300), units(50)}, 2);
+        for (std::size_t i = 0; i < 4; ++i) {
+            auto& a = f.staking->agentRows[i];
+            a.rank = standings[i].rank;
+            a.marginSeat = standings[i].comparedSeat;
+            a.margin = verified(standings[i].margin);
+        }
+        AgentsModel model(f.runner.get(), f.accounts.get());
+        model.refresh();
+        QVERIFY(f.runner->drain());
+        auto row = [&](const QString& name) {
+            for (int r = 0; r < model.rowCount(); ++r)
+                if (model.index(r, 0).data(AgentsModel::NameRole).toString() == name) return model.index(r, 0);
+            return QModelIndex();
+        };
+        QCOMPARE(row("Cygnus Labs").data(AgentsModel::MarginTextRole).toString(), QString::fromUtf8("#2 · 200 CTRN above seat 3"));
+        QCOMPARE(row("Borealis Data").data(AgentsModel::MarginTextRole).toString(), QString::fromUtf8("#3 · 200 CTRN below seat 2"));
+        QCOMPARE(row("Cygnus Labs").data(AgentsModel::MarginRole).toMap()["state"].toString(), QString("verified"));
+        const QString borealis = QString::fromStdString(address(2).checksummed());
+        QCOMPARE(model.outlook(borealis, "250"), QString::fromUtf8("With 250 CTRN more: rank 3 → rank 2, 50 CTRN above seat 3"));
+        QCOMPARE(model.outlook(borealis, "10"), QString::fromUtf8("With 10 CTRN more: rank 3 → rank 3, 190 CTRN below seat 2"));
+        QVERIFY(model.outlook(borealis, "1.0000000000000000001").isEmpty()); // the field says why
+        QVERIFY(model.outlook(QString::fromStdString(address(9).checksummed()), "1").isEmpty());
+
+        // A stake the node lied about: no margin shown, no outlook computed.
+        f.staking->agentRows[0].totalStake = liar();
+        f.staking->agentRows[0].margin = liar();
+        model.refresh();
+        QVERIFY(f.runner->drain());
+        QVERIFY(row("Atlas Compute").data(AgentsModel::MarginTextRole).toString().isEmpty());
+        QVERIFY(model.outlook(borealis, "250").contains("contradicted"));
+    }
+
     void agentsMismatchIsHiddenAndSortsLast() {
         Fixture f;
         f.staking->agentRows[0].totalStake = liar();

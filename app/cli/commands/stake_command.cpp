@@ -5,6 +5,8 @@
 // before anything is signed, the same way the app refuses it.
 #include "protocol_common.h"
 
+#include <core/protocol/staking_reads.h>
+
 namespace ctrn::cli {
 namespace {
 
@@ -30,6 +32,23 @@ int runAgentsShow(const Args& args) {
     out["address"] = agent.checksummed();
     out["reputation"] = toDecimal(*repBalance);
     out["elected"] = std::find(elected->begin(), elected->end(), agent) != elected->end();
+    // Its place in the election and the margin to the elected set's edge
+    // (core's ranking, the app's Agents page shows the same).
+    auto all = protocol::readAgents(s.p());
+    if (!all) return printProtocolError(all.error());
+    auto seats = hub.electedCount();
+    if (!seats) return printProtocolError(seats.error());
+    std::vector<U256> stakes;
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < all->size(); ++i) {
+        stakes.push_back((*all)[i].bondedStake);
+        if ((*all)[i].address == agent) index = i;
+    }
+    const auto standing = protocol::electionStandings(stakes, static_cast<std::size_t>(*seats))[index];
+    out["seats"] = static_cast<std::uint64_t>(*seats);
+    out["rank"] = standing.rank;
+    out["margin"] = toDecimal(standing.margin);
+    out["marginSeat"] = standing.comparedSeat; // elected: the seat it leads; not: the seat it trails; 0: none
     out["verified"] = false;
     return printOutput(args, out);
 }
@@ -203,7 +222,9 @@ int runDelegate(const Args& args) {
 
 const bool r1 = registerCommand({"agents show", "AGENT " + kReadUsage,
     "An agent of the StakingHub: name, metadata URI, commission, bonded and unbonding stake,\n"
-    "whether it is among the elected agents, and its reputation (REP). Unverified node values.",
+    "whether it is among the elected agents, its rank by stake and the margin to the elected set's\n"
+    "edge (elected: stake above the best agent outside, seat marginSeat; not elected: stake short\n"
+    "of the last seat), and its reputation (REP). Unverified node values.",
     nodeOptions(), runAgentsShow});
 const bool r2 = registerCommand({"agents register", "--name NAME [--metadata-uri URI] [--commission-bps N] " + kActionUsage,
     "Registers --from as an agent with a name, a metadata URI and the commission (basis points)\n"

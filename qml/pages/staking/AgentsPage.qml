@@ -124,6 +124,7 @@ Item {
                         required property string commission
                         required property string reputation
                         required property var totalStake
+                        required property string marginText
                         required property var myStake
                         required property bool lookAlike
                         required property string lookAlikeOf
@@ -177,7 +178,17 @@ Item {
                             }
                             Item {
                                 width: page.columnWidth(2, cells.width); height: parent.height
-                                CheckedFigure { anchors.verticalCenter: parent.verticalCenter; value: row.totalStake }
+                                Column {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    spacing: 2
+                                    CheckedFigure { value: row.totalStake }
+                                    Label {
+                                        objectName: "margin_" + row.index
+                                        text: row.marginText
+                                        visible: text !== ""
+                                        color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+                                    }
+                                }
                             }
                             Item {
                                 width: page.columnWidth(3, cells.width); height: parent.height
@@ -259,6 +270,13 @@ Item {
                         target: stake
                         function onInputChanged() { if (amountField.text !== stake.amount) amountField.text = stake.amount }
                     }
+                }
+                Label {
+                    objectName: "stakeOutlook"
+                    text: agents.outlook(stake.agent, stake.amount)
+                    visible: text !== ""
+                    color: Theme.text
+                    wrapMode: Text.Wrap; Layout.fillWidth: true
                 }
                 Label {
                     text: qsTr("Staked CTRN stays in your account, locked. Unstaking takes %1 before it can be withdrawn.").arg(mine.unbondingPeriod)

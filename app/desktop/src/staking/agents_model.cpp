@@ -8,6 +8,19 @@
 #include <QGuiApplication>
 
 namespace ctrn::desktop {
+namespace {
+
+// "1240 CTRN above seat 22" (elected, over the best agent outside), "310
+// CTRN below seat 21" (not elected, short of the last seat), or why there
+// is no edge to measure against.
+QString marginWords(bool elected, const U256& margin, std::size_t seat, std::size_t seats) {
+    if (seat == 0)
+        return elected ? QObject::tr("every staked agent is elected (%1 seats)").arg(seats) : QObject::tr("no stake yet; a seat is free");
+    const QString amount = qs(interfaces::formatAmount(margin, 18));
+    return (elected ? QObject::tr("%1 CTRN above seat %2") : QObject::tr("%1 CTRN below seat %2")).arg(amount).arg(seat);
+}
+
+} // namespace
 
 AgentsModel::AgentsModel(QObject* parent) : AgentsModel(appJobRunner(), AccountsModel::instance(), parent) {
     if (AppContext* context = AppContext::instance()) {
@@ -32,7 +45,10 @@ AgentsModel::AgentsModel(JobRunner* runner, AccountsModel* accounts, QObject* pa
               {TotalStakeRole, "totalStake"},
               {MyStakeRole, "myStake"},
               {LookAlikeRole, "lookAlike"},
-              {LookAlikeOfRole, "lookAlikeOf"}});
+              {LookAlikeOfRole, "lookAlikeOf"},
+              {RankRole, "rank"},
+              {MarginRole, "margin"},
+              {MarginTextRole, "marginText"}});
     if (m_accounts)
         // My stake is per account: another account, another column.
         connect(m_accounts, &AccountsModel::currentChanged, this, [this] {
@@ -126,6 +142,15 @@ QVariant AgentsModel::value(const interfaces::StakingAgent& a, int role) const {
     case TotalStakeRole: return figureMap(a.totalStake);
     case MyStakeRole: return figureMap(a.myStake);
     case LookAlikeRole: return !a.lookAlikes.empty();
+    case RankRole: return static_cast<int>(a.rank);
+    case MarginRole: return figureMap(a.margin);
+    case MarginTextRole: {
+        const auto margin = shownValue(a.margin);
+        if (!margin) return QString();
+        const bool elected = a.rank != 0 && a.rank <= a.seats;
+        const QString words = marginWords(elected, *margin, a.marginSeat, a.seats);
+        return a.rank ? QStringLiteral("#%1 · %2").arg(a.rank).arg(words) : words;
+    }
     case LookAlikeOfRole: {
         QStringList names;
         for (const auto& other : a.lookAlikes)
@@ -152,6 +177,22 @@ QVariantMap AgentsModel::agent(const QString& address) const {
 } // namespace ctrn::desktop
 
 namespace ctrn::desktop {
+
+QString AgentsModel::outlook(const QString& address, const QString& amount) const {
+    std::size_t index = m_all.size();
+    for (std::size_t i = 0; i < m_all.size(); ++i)
+        if (qs(m_all[i].address.checksummed()).compare(address, Qt::CaseInsensitive) == 0) index = i;
+    if (index == m_all.size()) return {};
+    for (const auto& a : m_all)
+        if (a.totalStake.isMismatch()) return tr("Where this would place the agent is hidden: the node contradicted the proof of a stake.");
+    const auto extra = interfaces::parseAmount(amount.trimmed().toStdString(), 18);
+    if (!extra || *extra == 0) return {};
+    const auto& a = m_all[index];
+    const auto o = interfaces::electionOutlook(m_all, index, *extra);
+    const QString now = a.rank ? tr("rank %1").arg(a.rank) : tr("unranked");
+    return tr("With %1 CTRN more: %2 → rank %3, %4").arg(amount.trimmed(), now).arg(o.rank)
+        .arg(marginWords(o.elected, o.margin, o.marginSeat, a.seats));
+}
 
 void AgentsModel::copyAddress(const QString& address) const {
     if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(address);

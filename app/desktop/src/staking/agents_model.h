@@ -41,6 +41,9 @@ public:
         MyStakeRole,    // CheckedValue
         LookAlikeRole,
         LookAlikeOfRole, // the look-alikes' names and short addresses
+        RankRole,        // 1.. by proven stake (0: no stake)
+        MarginRole,      // CheckedValue: the margin to the elected set's edge
+        MarginTextRole,  // "#3 · 1240 CTRN above seat 22"; empty when the margin is hidden
     };
     Q_ENUM(Role)
 
@@ -61,6 +64,11 @@ public:
     Q_INVOKABLE void sortByColumn(const QString& column);
     // A row's figures for the stake form ({address, name, ...}); empty when unknown.
     Q_INVOKABLE QVariantMap agent(const QString& address) const;
+    // What staking `amount` more with `address` would do to its place in
+    // the election ("With 100 CTRN more: rank 6 → 4, elected, 50 CTRN
+    // above seat 22"); empty for an unknown agent or an amount that does
+    // not parse (the field says why).
+    Q_INVOKABLE QString outlook(const QString& address, const QString& amount) const;
     // The full address to the clipboard (the table shows the short form).
     Q_INVOKABLE void copyAddress(const QString& address) const;
 
