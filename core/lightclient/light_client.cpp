@@ -350,24 +350,35 @@ Result<Checked<ProvenReads>> LightClient::accounts(const std::vector<chain::Addr
     std::optional<Error> lastError;
     bool noProofs = false;
     for (Endpoint* e : usable()) {
-        auto answers = e->client->batch(requests);
-        if (!answers) {
-            lastError = answers.error();
-            continue;
-        }
         ProvenReads reads;
         std::optional<Mismatch> lie;
-        for (std::size_t i = 0; i < answers->size() && !lie; ++i) {
-            auto& a = (*answers)[i];
-            if (!a) {
-                if (unsupported(a.error())) noProofs = true;
-                else lastError = a.error();
+        bool answered = false;
+        // A proof that does not verify is asked for once more before the
+        // node is called a liar: a node answering while it commits the next
+        // block (anvil) can send a torn proof once; a liar sends it again.
+        for (int attempt = 0; attempt < 2 && (attempt == 0 || lie); ++attempt) {
+            reads = {};
+            lie.reset();
+            auto answers = e->client->batch(requests);
+            if (!answers) {
+                lastError = answers.error();
                 break;
             }
-            auto v = verifyAccountProof(h.header.stateRoot, addresses[i], slotsOf(i), *a);
-            if (!v) lie = mark(*e, v.mismatch());
-            else reads.accounts.push_back(std::move(v).value());
+            answered = true;
+            for (std::size_t i = 0; i < answers->size() && !lie; ++i) {
+                auto& a = (*answers)[i];
+                if (!a) {
+                    if (unsupported(a.error())) noProofs = true;
+                    else lastError = a.error();
+                    break;
+                }
+                auto v = verifyAccountProof(h.header.stateRoot, addresses[i], slotsOf(i), *a);
+                if (!v) lie = v.mismatch();
+                else reads.accounts.push_back(std::move(v).value());
+            }
         }
+        if (!answered) continue;
+        if (lie) lie = mark(*e, *lie);
         if (lie) {
             outvoted.push_back(e->url);
             failures.push_back(lie->describe());

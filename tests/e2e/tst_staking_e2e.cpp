@@ -222,7 +222,9 @@ private slots:
 
     void positionOnMyStaking() {
         goTo(QStringLiteral("my-staking"));
-        QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("bonded_0Text")) == QStringLiteral("100 CTRN"), qPrintable(text(QStringLiteral("bonded_0Text"))),
+        QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("bonded_0Text")) == QStringLiteral("100 CTRN"),
+                                  qPrintable(text(QStringLiteral("bonded_0Text")) + QStringLiteral(": ")
+                                             + (item(QStringLiteral("bonded_0")) ? item(QStringLiteral("bonded_0"))->property("stateText").toString() : QString())),
                                   kTimeout);
         QCOMPARE(item(QStringLiteral("bonded_0"))->property("proof").toString(), QStringLiteral("verified"));
         QCOMPARE(text(QStringLiteral("lockedFigureText")), QStringLiteral("100 CTRN"));

@@ -25,7 +25,7 @@ Item {
     readonly property var columns: [
         { id: "name", title: qsTr("Agent"), width: 3 },
         { id: "elected", title: qsTr("Elected"), width: 1.2 },
-        { id: "stake", title: qsTr("Total stake"), width: 2 },
+        { id: "stake", title: qsTr("Total stake"), width: 2.4 },
         { id: "commission", title: qsTr("Commission"), width: 1.3 },
         { id: "reputation", title: qsTr("REP"), width: 1.2 },
         { id: "mine", title: qsTr("My stake"), width: 1.8 },
@@ -180,10 +180,13 @@ Item {
                                 width: page.columnWidth(2, cells.width); height: parent.height
                                 Column {
                                     anchors.verticalCenter: parent.verticalCenter
+                                    width: parent.width - 8
                                     spacing: 2
                                     CheckedFigure { value: row.totalStake }
                                     Label {
                                         objectName: "margin_" + row.index
+                                        width: parent.width
+                                        elide: Text.ElideRight
                                         text: row.marginText
                                         visible: text !== ""
                                         color: Theme.textMuted; font.pixelSize: Theme.fontSmall

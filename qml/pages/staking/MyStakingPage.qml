@@ -74,6 +74,10 @@ Item {
                         objectName: "pendingTotal"
                         text: mine.pendingTotal !== "" ? mine.pendingTotal + " CTRN" : qsTr("hidden")
                         color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.DemiBold
+                        // Rewards carry up to 18 decimals: shrink to the card, never overflow it.
+                        Layout.fillWidth: true
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.fontSmall
                     }
                 }
             }

@@ -349,6 +349,23 @@ private slots:
         expectCaught(r, "account proof");
     }
 
+    void aProofTornOnceIsAskedAgainNotCalledALie() {
+        // The first proof altered, the second honest: a node committing a
+        // block as it answers can tear one proof; asked again, it verifies.
+        int proofs = 0;
+        auto r = verifiedBalanceThrough([&proofs](const QJsonDocument& req) {
+            if (!req.toJson().contains("eth_getProof") || proofs++ > 0) return ProxyDecision::forward();
+            return lyingAbout({"eth_getProof"}, [](QJsonObject& o) {
+                QJsonArray proof = o["accountProof"].toArray();
+                proof[proof.size() - 1] = flipHexDigit(proof[proof.size() - 1].toString());
+                o["accountProof"] = proof;
+            })(req);
+        });
+        CTRN_EXPECT_OK(r);
+        QCOMPARE(parseJson(r.out.toStdString())->at("verified").get<bool>(), true);
+        QCOMPARE(proofs, 2);
+    }
+
     void stateRootAlteredHashKept() {
         auto r = verifiedBalanceThrough(
             lyingAbout({"eth_getBlockByNumber"}, [](QJsonObject& o) { o["stateRoot"] = flipHexDigit(o["stateRoot"].toString()); }));

@@ -15,7 +15,7 @@ namespace {
 // is no edge to measure against.
 QString marginWords(bool elected, const U256& margin, std::size_t seat, std::size_t seats) {
     if (seat == 0)
-        return elected ? QObject::tr("every staked agent is elected (%1 seats)").arg(seats) : QObject::tr("no stake yet; a seat is free");
+        return elected ? QObject::tr("seats to spare (%1)").arg(seats) : QObject::tr("no stake yet; a seat is free");
     const QString amount = qs(interfaces::formatAmount(margin, 18));
     return (elected ? QObject::tr("%1 CTRN above seat %2") : QObject::tr("%1 CTRN below seat %2")).arg(amount).arg(seat);
 }
