@@ -189,18 +189,31 @@ protected:
         return run<Result<Rows>>(
             [q = query(), limit](interfaces::Services& s) { return q(s, std::nullopt, limit); },
             [this, limit](Rows fresh) {
-                m_complete = limit == 0 || fresh.size() < limit;
-                merge(std::move(fresh));
-                setLoaded(true);
-                setRefreshing(false);
-                rowsMerged();
-                emit refreshed();
+                const bool complete = limit == 0 || fresh.size() < limit;
+                landRefresh(std::move(fresh), complete);
                 refreshEnded();
             },
-            RunOptions{.busy = false, .slot = RefreshSlot, .onFailure = [this](const QString&) {
-                           setRefreshing(false);
-                           refreshEnded();
-                       }});
+            refreshOptions());
+    }
+
+    // A refresh's answer, landed: merged by key, loaded, announced. For
+    // subclasses whose refresh reads more than the rows (MyStakingModel's
+    // summary, AgentsModel's whole list before its arrangement).
+    void landRefresh(Rows fresh, bool complete) {
+        m_complete = complete;
+        merge(std::move(fresh));
+        setLoaded(true);
+        setRefreshing(false);
+        rowsMerged();
+        emit refreshed();
+    }
+    // The run options of a refresh: the refresh slot, and a failure that
+    // ends it (the error reaches the page through the runner).
+    RunOptions refreshOptions() {
+        return RunOptions{.busy = false, .slot = RefreshSlot, .onFailure = [this](const QString&) {
+                              setRefreshing(false);
+                              refreshEnded();
+                          }};
     }
 
     // The fresh rows merged into the model by key (see the file comment).

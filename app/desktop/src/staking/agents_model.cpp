@@ -77,18 +77,11 @@ quint64 AgentsModel::startRefresh() {
         [q = query()](interfaces::Services& s) { return q(s, std::nullopt, 0); },
         [this](Rows fresh) {
             m_all = std::move(fresh);
-            m_complete = true;
-            rearrange();
-            setLoaded(true);
-            setRefreshing(false);
-            rowsMerged();
-            emit refreshed();
+            landRefresh(arrangeAgents(m_all, m_view), true);
+            emit viewChanged();
             refreshEnded();
         },
-        RunOptions{.busy = false, .slot = RefreshSlot, .onFailure = [this](const QString&) {
-                       setRefreshing(false);
-                       refreshEnded();
-                   }});
+        refreshOptions());
 }
 
 void AgentsModel::rearrange() {

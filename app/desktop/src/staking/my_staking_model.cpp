@@ -83,18 +83,11 @@ quint64 MyStakingModel::startRefresh() {
                 // (else: answered for an account no longer shown)
                 auto positions = read.positions;
                 present(std::move(read));
-                m_complete = true;
-                merge(std::move(positions));
-                setLoaded(true);
-                rowsMerged();
-                emit refreshed();
+                landRefresh(std::move(positions), true);
             }
             refreshEnded();
         },
-        RunOptions{.busy = false, .slot = RefreshSlot, .onFailure = [this](const QString&) {
-                       setRefreshing(false);
-                       refreshEnded();
-                   }});
+        refreshOptions());
 }
 
 void MyStakingModel::present(std::optional<interfaces::StakingAccount> read) {
