@@ -138,6 +138,18 @@ std::unique_ptr<ProtocolStore> openStore(const std::string& path) {
     return std::move(s).value();
 }
 
+// A listing of provider 10 of the test mnemonic, the manifest tests' subject.
+ListingRecord providerTenListing() {
+    ListingRecord l;
+    l.provider = "0xbcd4042de499d14e55001ccbb24a551f3b954096";
+    l.kind = 0;
+    l.price = 5;
+    l.unit = "hour";
+    l.metadataUri = "data:,x";
+    l.metadataHash = "0x" + std::string(64, '1');
+    return l;
+}
+
 rpc::ClientOptions instant() {
     rpc::ClientOptions o;
     o.retries = 0;
@@ -555,13 +567,7 @@ private slots:
         // The devnet's listing 1: signed by provider 10 of the test mnemonic
         // (checked end to end in the devnet integration test); here the
         // typed data must have the contract's shape.
-        ListingRecord l;
-        l.provider = "0xbcd4042de499d14e55001ccbb24a551f3b954096";
-        l.kind = 0;
-        l.price = 5;
-        l.unit = "hour";
-        l.metadataUri = "data:,x";
-        l.metadataHash = "0x" + std::string(64, '1');
+        ListingRecord l = providerTenListing();
         auto typed = manifestTypedData(l, 31337, "0x5fbdb2315678afecb367f032d93f642f64180aa3", 0);
         auto parsed = encoding::TypedData::fromJson(typed);
         QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().message.c_str());
@@ -575,13 +581,7 @@ private slots:
     void contractProviderSignsThroughErc1271() {
         // A multisig provider: its signature recovers to no key of its own;
         // the listing matches only when the contract says yes (0x1626ba7e).
-        ListingRecord l;
-        l.provider = "0xbcd4042de499d14e55001ccbb24a551f3b954096";
-        l.kind = 0;
-        l.price = 5;
-        l.unit = "hour";
-        l.metadataUri = "data:,x";
-        l.metadataHash = "0x" + std::string(64, '1');
+        ListingRecord l = providerTenListing();
         l.signature = "0x" + std::string(128, '1') + "1b";
         l.signedNonce = 0;
         const std::string market = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
