@@ -33,6 +33,8 @@ QtObject {
         // staking: agents and my positions (issue 14)
         { id: "agents",     title: qsTr("Agents"),     icon: "globe",  source: "pages/staking/AgentsPage.qml",    section: "staking", sidebar: true, shell: true },
         { id: "my-staking", title: qsTr("My staking"), icon: "shield", source: "pages/staking/MyStakingPage.qml", section: "staking", sidebar: true, shell: true },
+        // revenue: the pool, my share recomputed from proven inputs, claim all (issue 18)
+        { id: "revenue",    title: qsTr("Revenue"),    icon: "refresh", source: "pages/revenue/RevenuePage.qml",  section: "revenue", sidebar: true, shell: true },
         { id: "settings", title: qsTr("Settings"),      icon: "settings", source: "pages/settings/SettingsPage.qml",       section: "settings", sidebar: true,  shell: true },
     ]
 

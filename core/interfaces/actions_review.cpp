@@ -149,8 +149,11 @@ const std::vector<ActionSpec>& actionCatalogue() {
         {"model.retire", "Retire model", "retire one's model", {integer("model", "model id")}},
         {"pool.vote", "Vote in pool", "stake REP on one side of a validation pool",
          {integer("pool", "pool id"), choice("support", "the side", {"yes", "no"}), amount("stake", "REP to stake")}},
-        {"revenue.claim", "Claim revenue", "claim a revenue share (the newest claimable first; one transaction each)",
+        {"revenue.claim", "Claim revenue", "claim every claimable revenue share (or those of one epoch / category) in one transaction",
          {integer("epoch", "only this epoch", false), choice("category", "only this category", {"compute", "data", "developers", "community"}, false)}},
+        {"revenue.finalize", "Finalize epoch", "close the open revenue epoch once its length has passed (anyone may)", {}},
+        {"revenue.checkin", "Check in", "record your stake as your weight in a category for the open revenue epoch",
+         {choice("category", "the category", {"compute", "data", "developers", "community"})}},
     };
     return catalogue;
 }

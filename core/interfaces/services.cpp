@@ -2,6 +2,7 @@
 
 #include <core/interfaces/backend.h>
 #include <core/interfaces/convert.h>
+#include <core/interfaces/revenue_service.h>
 #include <core/interfaces/staking_service.h>
 #include <core/rpc/qt_transport.h>
 
@@ -51,6 +52,7 @@ Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rp
             services.verifierError = verifier.error().message;
     }
     if (d) services.staking = makeStaking(b, services.verifier.get(), options.storageLayoutDir, services.verifierError);
+    if (d) services.revenue = makeRevenue(b, services.verifier.get(), options.storageLayoutDir, services.verifierError);
     return services;
 }
 

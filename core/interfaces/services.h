@@ -8,6 +8,7 @@
 #include <core/crypto/keystore.h>
 #include <core/interfaces/actions.h>
 #include <core/interfaces/node.h>
+#include <core/interfaces/revenue.h>
 #include <core/interfaces/staking.h>
 #include <core/interfaces/verifier.h>
 #include <core/interfaces/wallet.h>
@@ -50,6 +51,8 @@ struct Services {
     // The staking section's reads (staking.h), proven through `verifier`
     // when there is one; null on a network without a deployment.
     std::unique_ptr<Staking> staking;
+    // The revenue section's reads (revenue.h), likewise.
+    std::unique_ptr<Revenue> revenue;
 };
 
 Result<Services> makeServices(const ServicesOptions& options, std::shared_ptr<rpc::Transport> transport);

@@ -7,7 +7,7 @@
 #include <core/interfaces/staking_service.h>
 
 #include <core/chain/json_fields.h>
-#include <core/interfaces/light_access.h>
+#include <core/interfaces/proven_reader.h>
 #include <core/lightclient/protocol_proofs.h>
 #include <core/protocol/bindings.h>
 #include <core/protocol/contract.h>
@@ -21,18 +21,7 @@ namespace ctrn::interfaces {
 namespace {
 
 using lightclient::FieldValues;
-using Proven = lightclient::Checked<FieldValues>;
-
-const char* kNoProofs = "the node serves no proofs (eth_getProof)";
-
-// One figure from a proof of many: the proof's state, the value picked by `f`.
-template <typename F>
-Checked<U256> figure(const Proven& proof, F f) {
-    if (proof.isMismatch()) return Checked<U256>(fromLightclient(proof.mismatch()));
-    if (proof.isUnverified()) return Checked<U256>(Unverified<U256>(f(proof.unverified().unverifiedValue()), kNoProofs));
-    const auto& v = proof.verified();
-    return Checked<U256>(Verified<U256>(f(v.value()), v.blockNumber(), v.blockHash()));
-}
+using Proven = ProvenFields;
 
 std::vector<StakingAgent> withLookAlikes(std::vector<StakingAgent> agents) {
     std::vector<std::string> names;
@@ -41,12 +30,6 @@ std::vector<StakingAgent> withLookAlikes(std::vector<StakingAgent> agents) {
     for (std::size_t i = 0; i < agents.size(); ++i)
         for (std::size_t j : alike[i]) agents[i].lookAlikes.push_back(agents[j].address);
     return agents;
-}
-
-U256 shownOr(const Checked<U256>& c, const U256& otherwise) {
-    if (c.isVerified()) return c.verified().value();
-    if (c.isUnverified()) return c.unverified().unverifiedValue();
-    return otherwise;
 }
 
 std::vector<U256> shownStakes(const std::vector<StakingAgent>& agents) {
@@ -76,25 +59,24 @@ bool hasPosition(const protocol::ProvenStake& s) { return s.principal != 0 || s.
 class StakingService : public Staking {
 public:
     StakingService(std::shared_ptr<Backend> backend, Verifier* verifier, std::string layoutDir, std::string noVerifierWhy)
-        : m_backend(std::move(backend)), m_light(lightClientOf(verifier)), m_layoutDir(std::move(layoutDir)),
-          m_noVerifierWhy(std::move(noVerifierWhy)) {}
+        : m_r(std::move(backend), verifier, std::move(layoutDir), std::move(noVerifierWhy)) {}
 
     Result<std::vector<StakingAgent>> agents(const std::optional<chain::Address>& holder) override {
-        CTRN_ASSIGN(const protocol::Protocol* p, deployed());
+        CTRN_ASSIGN(const protocol::Protocol* p, m_r.deployed());
         CTRN_ASSIGN(auto summaries, protocol::readAgents(*p));
         std::vector<chain::Address> addresses;
         for (const auto& a : summaries) addresses.push_back(a.address);
         const chain::Address me = holder.value_or(chain::Address());
         std::vector<StakingAgent> out;
-        if (m_light) {
+        if (m_r.proving()) {
             CTRN_ASSIGN(auto hubProof, proveHub(addresses, me));
-            const std::uint64_t at = provenTime(hubProof);
-            const Checked<U256> seats = figure(hubProof, [](const FieldValues& v) { return v.at("electedCount"); });
+            const std::uint64_t at = hubProof.isMismatch() ? 0 : m_r.provenTime(hubProof); // unused on a mismatch
+            const Checked<U256> seats = provenFigure(hubProof, [](const FieldValues& v) { return v.at("electedCount"); });
             for (std::size_t i = 0; i < summaries.size(); ++i) {
                 const auto& a = summaries[i];
                 out.push_back({a.address, a.name, a.metadataUri, a.elected, a.commissionBps, a.reputation,
-                               figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).totalStake; }),
-                               figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).bonded; }),
+                               provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).totalStake; }),
+                               provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).bonded; }),
                                {}});
             }
             // A hidden seat count (the hub's proof contradicted) leaves every
@@ -110,8 +92,8 @@ public:
                 CTRN_ASSIGN(auto position, hub.position(*holder, a.address));
                 mine = position.bonded;
             }
-            out.push_back({a.address, a.name, a.metadataUri, a.elected, a.commissionBps, a.reputation, unproven(a.bondedStake),
-                           unproven(mine), {}});
+            out.push_back({a.address, a.name, a.metadataUri, a.elected, a.commissionBps, a.reputation, m_r.unproven(a.bondedStake),
+                           m_r.unproven(mine), {}});
         }
         CTRN_ASSIGN(U256 seats, hub.electedCount());
         withStandings(out, static_cast<std::size_t>(seats));
@@ -119,124 +101,70 @@ public:
     }
 
     Result<StakingAccount> account(const chain::Address& holder) override {
-        CTRN_ASSIGN(const protocol::Protocol* p, deployed());
+        CTRN_ASSIGN(const protocol::Protocol* p, m_r.deployed());
         CTRN_ASSIGN(protocol::StakingHubBinding hub, protocol::stakingHub(*p));
         CTRN_ASSIGN(auto agentList, hub.agentList());
         CTRN_ASSIGN(auto summaries, protocol::readAgents(*p));
         std::map<chain::Address, std::string> names;
         for (const auto& a : summaries) names[a.address] = a.name;
         CTRN_ASSIGN(U256 period, hub.unbondingPeriod());
-        CTRN_ASSIGN(std::uint64_t now, chainTime());
-        if (m_light) return provenAccount(*p, holder, agentList, names, period, now);
+        CTRN_ASSIGN(std::uint64_t now, m_r.chainTime());
+        if (m_r.proving()) return provenAccount(*p, holder, agentList, names, period, now);
 
         CTRN_ASSIGN(protocol::TokenBinding token, protocol::token(*p));
         CTRN_ASSIGN(protocol::ReputationBinding rep, protocol::reputation(*p));
         CTRN_ASSIGN(U256 balance, token.balanceOf(holder));
         CTRN_ASSIGN(U256 locked, token.lockedOf(holder));
         CTRN_ASSIGN(U256 repBalance, rep.balanceOf(holder));
-        StakingAccount out{holder, unproven(balance), unproven(locked), unproven(balance >= locked ? balance - locked : U256(0)),
-                           unproven(repBalance), {}, now, static_cast<std::uint64_t>(period)};
+        StakingAccount out{holder, m_r.unproven(balance), m_r.unproven(locked), m_r.unproven(balance >= locked ? balance - locked : U256(0)),
+                           m_r.unproven(repBalance), {}, now, static_cast<std::uint64_t>(period)};
         for (const auto& agent : agentList) {
             CTRN_ASSIGN(auto position, hub.position(holder, agent));
             if (position.bonded == 0 && position.unbonding == 0 && position.pendingRewards == 0) continue;
             // The node's position has no principal apart from its value.
-            out.positions.push_back({agent, names[agent], unproven(position.bonded + position.unbonding), unproven(position.bonded),
-                                     unproven(position.unbonding), unproven(position.pendingRewards), position.unbondingReleaseAt});
+            out.positions.push_back({agent, names[agent], m_r.unproven(position.bonded + position.unbonding), m_r.unproven(position.bonded),
+                                     m_r.unproven(position.unbonding), m_r.unproven(position.pendingRewards), position.unbondingReleaseAt});
         }
         return out;
     }
 
-    std::uint64_t proofCalls() const override { return m_proofCalls; }
+    std::uint64_t proofCalls() const override { return m_r.proofCalls(); }
 
 private:
-    Checked<U256> unproven(const U256& v) const { return Checked<U256>(Unverified<U256>(v, m_noVerifierWhy)); }
-
-    Result<const protocol::Protocol*> deployed() {
-        if (!m_protocol) {
-            if (!m_backend->deployment) return makeError(ErrorCode::NotFound, "this network has no Computronium deployment");
-            protocol::registerProtocolErrors();
-            CTRN_ASSIGN(auto abis, protocol::ProtocolAbis::load());
-            m_protocol = std::make_unique<protocol::Protocol>(std::move(abis), *m_backend->deployment, m_backend->node.get());
-        }
-        return m_protocol.get();
-    }
-
-    Result<const lightclient::StorageLayout*> layout(const std::string& contract) {
-        auto it = m_layouts.find(contract);
-        if (it == m_layouts.end()) {
-            CTRN_ASSIGN(auto loaded, lightclient::loadStorageLayout(m_layoutDir, contract));
-            it = m_layouts.emplace(contract, std::move(loaded)).first;
-        }
-        return &it->second;
-    }
-
-    Result<chain::Address> contractAddress(const std::string& name) {
-        CTRN_ASSIGN(const protocol::Protocol* p, deployed());
-        return p->deployment().contract(name);
-    }
-
-    // One eth_getProof of `contract` for `fields`, at the verified head.
-    Result<Proven> prove(const std::string& contract, const std::vector<lightclient::Field>& fields) {
-        CTRN_ASSIGN(chain::Address address, contractAddress(contract));
-        ++m_proofCalls;
-        return lightclient::proveFields(*m_light, address, fields);
-    }
-
     Result<Proven> proveHub(const std::vector<chain::Address>& agents, const chain::Address& holder) {
-        CTRN_TRY(syncHead());
-        CTRN_ASSIGN(const lightclient::StorageLayout* hub, layout("StakingHub"));
+        CTRN_TRY(m_r.syncHead());
+        CTRN_ASSIGN(const lightclient::StorageLayout* hub, m_r.layout("StakingHub"));
         CTRN_ASSIGN(auto fields, protocol::stakingScreenFields(*hub, agents, holder));
         CTRN_ASSIGN(auto seats, hub->path("electedCount", {}, ""));
         fields.push_back({"electedCount", seats});
-        return prove("StakingHub", fields);
-    }
-
-    // The timestamp of the block a proof is of (its verified header's): the
-    // clock the hub's streamed rewards are computed against. Without a
-    // verified block (no proofs, a mismatch): the node's latest block's.
-    std::uint64_t provenTime(const Proven& proof) {
-        if (proof.isVerified()) {
-            auto head = m_light->verifiedHead();
-            if (head.ok() && head->ok() && head->value().header.number == proof.verified().blockNumber())
-                return head->value().header.timestamp;
-        }
-        auto latest = chainTime();
-        return latest.ok() ? *latest : 0;
-    }
-
-    // The head every proof of one screen is read at: synced once per
-    // screen, so its contracts' proofs are of one block.
-    Status syncHead() {
-        CTRN_ASSIGN(auto head, m_light->syncHead());
-        (void)head; // a mismatch here shows again in each proof's own verdict
-        return Ok{};
+        return m_r.prove("StakingHub", fields);
     }
 
     Result<StakingAccount> provenAccount(const protocol::Protocol&, const chain::Address& holder, const std::vector<chain::Address>& agents,
                                          std::map<chain::Address, std::string>& names, const U256& period, std::uint64_t now) {
-        CTRN_ASSIGN(const lightclient::StorageLayout* tokenLayout, layout("ComputroniumToken"));
-        CTRN_ASSIGN(const lightclient::StorageLayout* repLayout, layout("Reputation"));
+        CTRN_ASSIGN(const lightclient::StorageLayout* tokenLayout, m_r.layout("ComputroniumToken"));
+        CTRN_ASSIGN(const lightclient::StorageLayout* repLayout, m_r.layout("Reputation"));
         CTRN_ASSIGN(auto tokenFields, lightclient::tokenAccountFields(*tokenLayout, holder));
         CTRN_ASSIGN(auto repLocation, repLayout->path("_balances", {holder}, "[]"));
         CTRN_ASSIGN(Proven hubProof, proveHub(agents, holder));
-        CTRN_ASSIGN(Proven tokenProof, prove("ComputroniumToken", tokenFields));
-        CTRN_ASSIGN(Proven repProof, prove("Reputation", {{"balance", repLocation}}));
+        CTRN_ASSIGN(Proven tokenProof, m_r.prove("ComputroniumToken", tokenFields));
+        CTRN_ASSIGN(Proven repProof, m_r.prove("Reputation", {{"balance", repLocation}}));
         StakingAccount out{holder,
-                           figure(tokenProof, [](const FieldValues& v) { return v.at("balance"); }),
-                           figure(tokenProof, [](const FieldValues& v) { return v.at("locked"); }),
-                           figure(tokenProof,
+                           provenFigure(tokenProof, [](const FieldValues& v) { return v.at("balance"); }),
+                           provenFigure(tokenProof, [](const FieldValues& v) { return v.at("locked"); }),
+                           provenFigure(tokenProof,
                                   [](const FieldValues& v) {
                                       const U256 b = v.at("balance"), l = v.at("locked");
                                       return b >= l ? b - l : U256(0);
                                   }),
-                           figure(repProof, [](const FieldValues& v) { return v.at("balance"); }),
+                           provenFigure(repProof, [](const FieldValues& v) { return v.at("balance"); }),
                            {},
                            now,
                            static_cast<std::uint64_t>(period)};
         if (hubProof.isMismatch()) {
             // Which positions exist is the node's word then; every figure of
             // them is the mismatch (hidden, and no action on it).
-            CTRN_ASSIGN(const protocol::Protocol* p, deployed());
+            CTRN_ASSIGN(const protocol::Protocol* p, m_r.deployed());
             CTRN_ASSIGN(protocol::StakingHubBinding hub, protocol::stakingHub(*p));
             for (const auto& agent : agents) {
                 CTRN_ASSIGN(auto position, hub.position(holder, agent));
@@ -247,35 +175,21 @@ private:
             return out;
         }
         const FieldValues& words = hubProof.isVerified() ? hubProof.verified().value() : hubProof.unverified().unverifiedValue();
-        const std::uint64_t at = hubProof.isVerified() ? provenTime(hubProof) : now;
+        const std::uint64_t at = hubProof.isVerified() ? m_r.provenTime(hubProof) : now;
         for (std::size_t i = 0; i < agents.size(); ++i) {
             const auto stake = protocol::provenStake(words, i, at);
             if (!hasPosition(stake)) continue;
             out.positions.push_back({agents[i], names[agents[i]],
-                                     figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).principal; }),
-                                     figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).bonded; }),
-                                     figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).unbonding; }),
-                                     figure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).pendingRewards; }),
+                                     provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).principal; }),
+                                     provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).bonded; }),
+                                     provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).unbonding; }),
+                                     provenFigure(hubProof, [i, at](const FieldValues& v) { return protocol::provenStake(v, i, at).pendingRewards; }),
                                      stake.unbonding == 0 ? 0 : static_cast<std::uint64_t>(stake.releaseAt)});
         }
         return out;
     }
 
-    // The newest block's timestamp: release times are measured against the
-    // chain's clock, not this machine's.
-    Result<std::uint64_t> chainTime() {
-        CTRN_ASSIGN(Json block, m_backend->client->call("eth_getBlockByNumber", Json::array({"latest", false})));
-        if (!block.is_object()) return makeError(ErrorCode::NodeError, "the node returned no latest block");
-        return chain::json::quantity64(block, "timestamp");
-    }
-
-    std::shared_ptr<Backend> m_backend;
-    lightclient::LightClient* m_light;
-    std::string m_layoutDir;
-    std::string m_noVerifierWhy;
-    std::unique_ptr<protocol::Protocol> m_protocol;
-    std::map<std::string, lightclient::StorageLayout> m_layouts;
-    std::uint64_t m_proofCalls = 0;
+    ProvenReader m_r;
 };
 
 } // namespace

@@ -816,6 +816,44 @@ Result<ActionCall> revenueClaim(const ActionContext& c, const chain::Address& fr
     return out;
 }
 
+// Closes the open revenue epoch once its length has passed (anyone may).
+Result<ActionCall> revenueFinalize(const ActionContext& c, const chain::Address&, const Params&) {
+    CTRN_ASSIGN(const Protocol* proto, protocolOf(c));
+    CTRN_ASSIGN(RevenueDistributorBinding dist, revenueDistributor(*proto));
+    CTRN_ASSIGN(U256 current, dist.currentEpoch());
+    CTRN_ASSIGN(U256 endsAt, dist.currentEpochEnd());
+    CTRN_ASSIGN(std::uint64_t now, chainTime(c));
+    if (U256(now) < endsAt)
+        return refuse("epoch " + toDecimal(current) + " is not over yet: it can be finalized from " + utcText(static_cast<std::uint64_t>(endsAt)) + " (in " +
+                      toDecimal(endsAt - now) + " s)");
+    CTRN_ASSIGN(Bytes data, dist.finalizeData());
+    auto out = call(dist, std::move(data), "revenue-finalize", "Finalize revenue epoch " + toDecimal(current));
+    out.notes.push_back("its funds, shares and weights freeze; what no one can claim rolls over into epoch " + toDecimal(current + 1));
+    out.facts = {{"epoch", toDecimal(current)}};
+    return out;
+}
+
+// Records the sender's stake as its weight in a category for the open epoch.
+Result<ActionCall> revenueCheckIn(const ActionContext& c, const chain::Address& from, const Params& p) {
+    CTRN_ASSIGN(std::string text, p.required("category"));
+    auto category = revenueCategory(text);
+    if (!category) return refuse("category must be compute, data, developers or community");
+    CTRN_ASSIGN(const Protocol* proto, protocolOf(c));
+    CTRN_ASSIGN(RevenueDistributorBinding dist, revenueDistributor(*proto));
+    CTRN_ASSIGN(U256 current, dist.currentEpoch());
+    if (*category != 3) {
+        CTRN_ASSIGN(U256 activity, dist.activityOf(current, *category, from));
+        if (activity == 0)
+            return refuse("no activity of " + from.checksummed() + " in " + text + " this epoch (" + toDecimal(current) +
+                          "): only the community category takes a check-in without activity; settle work in " + text + " first");
+    }
+    CTRN_ASSIGN(Bytes data, dist.checkInData(*category));
+    auto out = call(dist, std::move(data), "revenue-checkin", "Check in to " + text + " for revenue epoch " + toDecimal(current));
+    out.notes.push_back("your stake locked since the epoch began counts as your weight; a later check-in only raises it");
+    out.facts = {{"epoch", toDecimal(current)}, {"category", text}};
+    return out;
+}
+
 using Rule = Result<ActionCall> (*)(const ActionContext&, const chain::Address&, const Params&);
 
 const std::vector<std::pair<std::string, Rule>>& rules() {
@@ -843,6 +881,8 @@ const std::vector<std::pair<std::string, Rule>>& rules() {
         {"model.retire", modelRetire},
         {"pool.vote", poolVote},
         {"revenue.claim", revenueClaim},
+        {"revenue.finalize", revenueFinalize},
+        {"revenue.checkin", revenueCheckIn},
     };
     return table;
 }

@@ -105,6 +105,10 @@ constexpr const char* kRevHasClaimed = "hasClaimed(uint256,uint8,address) return
 constexpr const char* kRevWindow = "claimWindowEpochs() returns (uint256)";
 constexpr const char* kRevClaim = "claim(uint256,uint8) returns (uint256)";
 constexpr const char* kRevClaimMany = "claimMany(uint256[],uint8[]) returns (uint256)";
+constexpr const char* kRevEpochEnd = "currentEpochEnd() returns (uint256)";
+constexpr const char* kRevFinalize = "finalizeEpoch()";
+constexpr const char* kRevCheckIn = "checkIn(uint8)";
+constexpr const char* kRevWeights = "weights(uint256,uint8,address) returns (uint256,uint256)";
 // TimelockController
 constexpr const char* kTimelockMinDelay = "getMinDelay() returns (uint256)";
 constexpr const char* kTimelockReady = "isOperationReady(bytes32) returns (bool)";
@@ -185,11 +189,11 @@ std::vector<BoundSignature> makeBoundSignatures() {
         {"VotingClosed(uint256)", "SideConflict(uint256,address)", "StakeTooLow(uint256,uint256)", "UnknownPool(uint256)",
          "InsufficientReputation(address,uint256)"});
     add("RevenueDistributor", K::Function,
-        {kRevCurrentEpoch, kRevEpochs, kRevShares, kRevClaimable, kRevHasClaimed, kRevWindow, kRevClaim, kRevClaimMany});
+        {kRevCurrentEpoch, kRevEpochs, kRevShares, kRevClaimable, kRevHasClaimed, kRevWindow, kRevClaim, kRevClaimMany, kRevEpochEnd, kRevFinalize, kRevCheckIn, kRevWeights});
     add("RevenueDistributor", K::Event, {"Claimed(uint256 indexed,uint8 indexed,address indexed,uint256)"});
     add("RevenueDistributor", K::Error,
         {"AlreadyClaimed(uint256,uint8,address)", "ClaimWindowClosed(uint256)", "EpochNotFinalized(uint256)", "NothingToClaim()",
-         "NotActive(uint256,uint8,address)", "LengthMismatch(uint256,uint256)"});
+         "NotActive(uint256,uint8,address)", "LengthMismatch(uint256,uint256)", "EpochNotOver(uint256)"});
     add("TimelockController", K::Function, {kTimelockMinDelay, kTimelockReady});
     add("TimelockController", K::Event, {"CallScheduled(bytes32 indexed,uint256 indexed,address,uint256,bytes,bytes32,uint256)"});
     add("TimelockController", K::Error, {"TimelockUnexpectedOperationState(bytes32,bytes32)"});
@@ -634,6 +638,14 @@ Result<bool> RevenueDistributorBinding::hasClaimed(const U256& e, std::uint8_t c
     return boolean(kRevHasClaimed, {abiUint(e), uintSmall(category), abiAddress(a)});
 }
 Result<U256> RevenueDistributorBinding::claimWindowEpochs() const { return u256(kRevWindow, {}); }
+Result<U256> RevenueDistributorBinding::currentEpochEnd() const { return u256(kRevEpochEnd, {}); }
+Result<U256> RevenueDistributorBinding::activityOf(const U256& e, std::uint8_t category, const chain::Address& a) const {
+    CTRN_ASSIGN(auto v, values(kRevWeights, {abiUint(e), uintSmall(category), abiAddress(a)}));
+    if (v.size() != 2) return makeError(ErrorCode::InvalidEncoding, "weights: expected (stake, activity)");
+    return v[1].toU256();
+}
+Result<Bytes> RevenueDistributorBinding::finalizeData() const { return data(kRevFinalize, {}); }
+Result<Bytes> RevenueDistributorBinding::checkInData(std::uint8_t category) const { return data(kRevCheckIn, {uintSmall(category)}); }
 Result<Bytes> RevenueDistributorBinding::claimData(const U256& e, std::uint8_t category) const {
     return data(kRevClaim, {abiUint(e), uintSmall(category)});
 }
@@ -736,6 +748,8 @@ std::string explainRevert(const std::string& message) {
         {"NotBuyer(", "only the buyer may do this"},
         {"WrongStatus(", "the purchase is not in a state that allows this"},
         {"AlreadyClaimed(", "already claimed"},
+        {"EpochNotOver(", "the revenue epoch is not over yet: it can be finalized at its end"},
+        {"NotActive(", "check in to this category needs activity recorded in it this epoch (the community category needs none)"},
         {"NotOwner(", "only the owner may do this"},
         {"ModelIsRetired(", "model is retired"},
         {"InvalidLicence(", "a model needs an SPDX licence or a model-licence listing of its own"},

@@ -225,6 +225,11 @@ public:
     Result<U256> claimable(const U256& epoch, std::uint8_t category, const chain::Address& account) const;
     Result<bool> hasClaimed(const U256& epoch, std::uint8_t category, const chain::Address& account) const;
     Result<U256> claimWindowEpochs() const;
+    Result<U256> currentEpochEnd() const; // when the open epoch can be finalized (unix seconds)
+    // The activity recorded for `account` in (epoch, category) (weights(...).activity).
+    Result<U256> activityOf(const U256& epoch, std::uint8_t category, const chain::Address& account) const;
+    Result<Bytes> finalizeData() const;
+    Result<Bytes> checkInData(std::uint8_t category) const;
     Result<Bytes> claimData(const U256& epoch, std::uint8_t category) const;
     // Every (epoch, category) share in one transaction (claimMany).
     Result<Bytes> claimManyData(const std::vector<std::pair<U256, std::uint8_t>>& shares) const;

@@ -14,101 +14,24 @@
 // period: Withdraw is offered, signed and mined (nothing unbonding on
 // chain), and Claim pays to the wei what was pending.
 // Only this test's fresh account is used: the devnet is shared.
-#include "accounts_model.h"
-#include "app.h"
-#include "app_context.h"
-#include "session_controller.h"
-
-#include "cli/cli_runner.h"
+#include "e2e_driver.h"
 
 #include <QApplication>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickWindow>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
-
-#include <core/util/uint256.h>
 
 Q_IMPORT_QML_PLUGIN(ComputroniumPlugin)
 
-using namespace ctrn::desktop;
+using namespace e2e;
 
-namespace {
-const QString kPassword = QStringLiteral("staking e2e password");
-constexpr int kTimeout = 30000;
-
-QObject* findNamed(QObject* root, const QString& name) {
-    if (!root) return nullptr;
-    if (root->objectName() == name) return root;
-    for (QObject* child : root->children())
-        if (QObject* hit = findNamed(child, name)) return hit;
-    if (auto* item = qobject_cast<QQuickItem*>(root))
-        for (QQuickItem* child : item->childItems())
-            if (QObject* hit = findNamed(child, name)) return hit;
-    return nullptr;
-}
-bool isShown(QObject* o) {
-    auto* item = qobject_cast<QQuickItem*>(o);
-    return item && item->isVisible();
-}
-} // namespace
-
-class TstStakingE2e : public QObject {
+class TstStakingE2e : public Driver {
     Q_OBJECT
 
-    QObject* item(const QString& name) { return findNamed(m_window, name); }
-    QString text(const QString& name) {
-        QObject* o = item(name);
-        return o ? o->property("text").toString() : QString();
-    }
-    bool clickable(const QString& name) {
-        QObject* o = item(name);
-        return isShown(o) && o->property("enabled").toBool();
-    }
-    bool click(const QString& name) {
-        if (!clickable(name)) return false;
-        QMetaObject::invokeMethod(item(name), "clicked");
-        return true;
-    }
-    QString cast(const QStringList& args) {
-        const auto r = runCast(args + QStringList{QStringLiteral("--rpc-url"), m_rpc});
-        return r.exitCode == 0 ? r.out : QStringLiteral("error: ") + r.err;
-    }
-    QString nonce() { return cast({QStringLiteral("nonce"), m_address}); }
+public:
+    TstStakingE2e() : Driver(QStringLiteral("staking e2e password")) {}
+
+private:
     QString stakeOf() {
         return cast({"call", m_hub, "stakeOf(address,address)(uint256,uint256)", m_address, m_agent}).split('\n').value(0).section(' ', 0, 0);
-    }
-    void goTo(const QString& page) {
-        QVERIFY2(click(QStringLiteral("nav_") + page), qPrintable(page));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPage").toString(), page, kTimeout);
-    }
-    QString stage() {
-        QObject* review = item(QStringLiteral("txReview"));
-        return review ? review->property("stage").toString() : QString();
-    }
-    void type(const QString& name, const QString& value, const QString& inner = {}) {
-        QObject* o = item(name);
-        if (o && !inner.isEmpty()) o = findNamed(o, inner);
-        auto* input = qobject_cast<QQuickItem*>(o);
-        QVERIFY2(input && input->isVisible(), qPrintable(name));
-        input->forceActiveFocus();
-        QTRY_VERIFY(input->hasActiveFocus());
-        QMetaObject::invokeMethod(input, "selectAll");
-        if (value.isEmpty()) QTest::keyClick(m_window, Qt::Key_Backspace);
-        else
-            for (const QChar c : value) QTest::keyClick(m_window, c.toLatin1());
-        QCOMPARE(input->property("text").toString(), value);
-    }
-    void sign() {
-        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("txContinue")), kTimeout);
-        QVERIFY(click(QStringLiteral("txContinue")));
-        QTRY_COMPARE_WITH_TIMEOUT(stage(), QStringLiteral("password"), kTimeout);
-        type(QStringLiteral("txPassword"), kPassword, QStringLiteral("passwordInput"));
-        QVERIFY(click(QStringLiteral("txConfirm")));
     }
     // Types an amount into the form and asks for a review; the refusal (a
     // form error or core's sentence) comes back in `banner`, nothing signed.
@@ -129,54 +52,14 @@ class TstStakingE2e : public QObject {
 
 private slots:
     void initTestCase() {
-        QFile f(qEnvironmentVariable("CTRN_DEVNET_DIR") + QStringLiteral("/devnet.json"));
-        QVERIFY2(f.open(QIODevice::ReadOnly), "the devnet fixture wrote no manifest");
-        const QJsonObject manifest = QJsonDocument::fromJson(f.readAll()).object();
-        m_rpc = manifest.value("rpc").toString();
-        m_hub = manifest.value("contracts").toObject().value("StakingHub").toString();
-        m_token = manifest.value("contracts").toObject().value("ComputroniumToken").toString();
-        m_treasury = manifest.value("contracts").toObject().value("TimelockController").toString();
-        QVERIFY(!m_rpc.isEmpty() && !m_hub.isEmpty());
-        QVERIFY(m_dir.isValid());
-
-        // A fresh wallet nobody else uses, imported as a user's file would be.
-        const auto words = runCtrn({"mnemonic", "new", "--words", "12"});
-        CTRN_EXPECT_OK(words);
-        const QString passwordFile = writeFile(m_dir, "password", kPassword.toUtf8());
-        const auto imported = importMnemonicWallet(m_dir, "staker", words.out.trimmed().toUtf8(), 1, passwordFile, m_dir.filePath("data"));
-        CTRN_EXPECT_OK(imported);
-
-        LaunchOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data"));
-        options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();
-        m_context = std::make_unique<AppContext>(options);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(loadMainWindow(*m_engine));
-        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().front());
-        QVERIFY(m_window);
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-        m_context->connectTo(QStringLiteral("devnet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_context->connecting() && m_context->session()->walletsLoaded(), kTimeout);
-        QVERIFY2(m_context->connected(), qPrintable(m_context->connectionError()));
+        launch(QStringLiteral("staker"));
+        m_hub = contract("StakingHub");
+        m_token = contract("ComputroniumToken");
+        m_treasury = contract("TimelockController");
+        QVERIFY(!m_hub.isEmpty());
     }
 
-    void unlockAndFund() {
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->property("mode").toString(), QStringLiteral("unlock"), kTimeout);
-        type(QStringLiteral("unlockPassword"), kPassword, QStringLiteral("passwordInput"));
-        QVERIFY(click(QStringLiteral("unlockButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->property("mode").toString(), QStringLiteral("shell"), kTimeout);
-        QTRY_VERIFY_WITH_TIMEOUT(text(QStringLiteral("currentAddress")).startsWith(QStringLiteral("0x")), kTimeout);
-        m_address = text(QStringLiteral("currentAddress"));
-        if (m_window->property("currentPage").toString() != QStringLiteral("accounts")) goTo(QStringLiteral("accounts"));
-        // Not click() inside QTRY: it evaluates its expression once more
-        // after it held, and a second click asks the faucet again.
-        QTRY_VERIFY_WITH_TIMEOUT(clickable(QStringLiteral("faucetButton")), kTimeout);
-        QVERIFY(click(QStringLiteral("faucetButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(cast({"call", m_token, "balanceOf(address)(uint256)", m_address}).section(' ', 0, 0) != "0"
-                                     && cast({"balance", m_address}) != "0",
-                                 kTimeout);
-    }
+    void unlockAndFund() { unlockWithFaucet(); }
 
     void stakeThroughTheAgentsPage() {
         goTo(QStringLiteral("agents"));
@@ -251,7 +134,7 @@ private slots:
         // And core, asked anyway (ctrn on the same wallet: the same rule),
         // refuses before signing and says when.
         const QString before = nonce();
-        const auto early = runCtrn({"stake", "withdraw", m_agent, "--from", m_address, "--password-file", m_dir.filePath("password"),
+        const auto early = runCtrn({"stake", "withdraw", m_agent, "--from", m_address, "--password-file", m_passwordFile,
                                     "--datadir", m_dir.filePath("data"), "--network", "devnet", "--yes"});
         QCOMPARE(early.exitCode, 1);
         QVERIFY2(early.err.contains("nothing to withdraw until "), qPrintable(early.err));
@@ -307,17 +190,10 @@ private slots:
         QCOMPARE(QString::fromStdString(ctrn::toDecimal(*after - *before)), owed);
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        if (m_context) m_context->drain();
-    }
+    void cleanupTestCase() { shutDown(); }
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
-    QString m_rpc, m_hub, m_token, m_treasury, m_address, m_agent;
+    QString m_hub, m_token, m_treasury, m_agent;
 };
 
 int main(int argc, char** argv) {

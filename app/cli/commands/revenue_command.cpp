@@ -106,6 +106,21 @@ const bool r2 = registerCommand({"revenue claim", "[--epoch N] [--category compu
     "transaction (claimMany when there are several). Refused with \"nothing to claim\" before\n"
     "anything is sent.",
     actionOptions({"epoch", "category"}), runClaim});
+const bool r3 = registerCommand({"revenue finalize", kActionUsage,
+    "Closes the open revenue epoch once its length has passed (anyone may): its funds, shares\n"
+    "and weights freeze and its shares become claimable. Refused before its end, with the time.",
+    actionOptions({}), [](const Args& args) {
+        args.expectPositionalCount(0);
+        return runProtocolAction(args, "revenue.finalize", requestFrom(args, {}));
+    }});
+const bool r4 = registerCommand({"revenue checkin", "--category compute|data|developers|community " + kActionUsage,
+    "Records --from's stake (locked since the open epoch began) as its weight in --category for\n"
+    "the open epoch. The community category takes anyone; the others need activity in this epoch\n"
+    "first (refused otherwise).",
+    actionOptions({"category"}), [](const Args& args) {
+        args.expectPositionalCount(0);
+        return runProtocolAction(args, "revenue.checkin", requestFrom(args, {"category"}));
+    }});
 
 } // namespace
 } // namespace ctrn::cli

@@ -3,7 +3,7 @@
 # model is one line in its section here (DESIGN.md layout:
 # app/desktop/src/{framework,shell,wallet,staking,governance,marketplace,models,revenue}/).
 set(CTRN_DESKTOP_SRC "${CMAKE_CURRENT_LIST_DIR}")
-set(CTRN_DESKTOP_SECTIONS framework shell wallet staking)
+set(CTRN_DESKTOP_SECTIONS framework shell wallet staking revenue)
 
 set(CTRN_DESKTOP_SOURCES
   # framework: what every page's view model stands on — the runner and its
@@ -15,6 +15,7 @@ set(CTRN_DESKTOP_SOURCES
   framework/view_model.h
   framework/query_list_model.cpp framework/query_list_model.h
   framework/checked_value.cpp framework/checked_value.h
+  framework/figures.cpp framework/figures.h
   framework/outcome_feed.cpp framework/outcome_feed.h
   framework/actions_access.h
   framework/tx_flow.cpp framework/tx_flow.h
@@ -38,9 +39,12 @@ set(CTRN_DESKTOP_SOURCES
   wallet/balance_verification.cpp wallet/balance_verification.h
   # staking: agents table, my staking (positions, unbonding, rewards) and
   # the stake/unstake/withdraw/claim flows on TxFlow
-  staking/staking_figures.cpp staking/staking_figures.h
   staking/agents_arrange.cpp staking/agents_arrange.h
   staking/agents_model.cpp staking/agents_model.h
   staking/my_staking_model.cpp staking/my_staking_model.h
-  staking/stake_controller.cpp staking/stake_controller.h)
+  staking/stake_controller.cpp staking/stake_controller.h
+  # revenue: the pool, my share recomputed from proven inputs, and the
+  # claim all / finalize / check-in flows on TxFlow
+  revenue/revenue_model.cpp revenue/revenue_model.h
+  revenue/revenue_controller.cpp revenue/revenue_controller.h)
 list(TRANSFORM CTRN_DESKTOP_SOURCES PREPEND "${CTRN_DESKTOP_SRC}/")

@@ -1,6 +1,6 @@
 #include "agents_arrange.h"
 
-#include "staking_figures.h"
+#include "figures.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "agents_model.h"
 
-#include "staking_figures.h"
+#include "figures.h"
 
 #include <core/interfaces/values.h>
 

@@ -1,6 +1,6 @@
 #include "my_staking_model.h"
 
-#include "staking_figures.h"
+#include "figures.h"
 
 #include <core/interfaces/values.h>
 

@@ -1,6 +1,6 @@
 #include "stake_controller.h"
 
-#include "staking_figures.h"
+#include "figures.h"
 
 #include <core/interfaces/staking.h>
 #include <core/interfaces/values.h>

@@ -1,4 +1,4 @@
-// How the staking pages word their figures: a core Checked<U256> as the
+// How the section pages word their figures: a core Checked<U256> as the
 // framework's CheckedValue (verified / unverified / mismatch, CTRN in 18
 // decimals), the sort key of such a figure, an address's short form, and
 // the time left until an unbonding entry is released.

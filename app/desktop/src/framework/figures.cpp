@@ -1,4 +1,4 @@
-#include "staking_figures.h"
+#include "figures.h"
 
 #include <core/interfaces/values.h>
 
