@@ -15,16 +15,17 @@ import {ComputroniumToken} from "./ComputroniumToken.sol";
 /// sent to an agent are shared among its stakers after the agent's commission.
 /// Governance can slash an agent; the elected set is the top N agents by stake.
 /// @dev Lock in place: staked tokens stay in the holder's wallet, locked by the
-/// token, so they keep their voting power. Each agent has two pools (bonded and
-/// unbonding) priced in shares; a slash lowers both pools' stake and so every
-/// staker's value in O(1). The tokens a slash takes are burned from a staker's
-/// locked balance lazily, the next time the position is touched (by the staker
-/// or by anyone through {applySlash}). Rewards use a reward-per-share
-/// accumulator over bonded shares, so claiming is O(1) whatever the number of
-/// stakers. Storage is plain mappings of plain structs for light-client proofs.
-/// Until a slash is burned, the token subtracts it from the staker's votes: the hub keeps, by block,
-/// each agent's slashes and each position's principal, and {unappliedSlashAt} answers what slashes
-/// had taken from a holder's stake at any past block without being burned (issue 19).
+/// token, so they keep their voting power (the holder's own: locked CTRN is not
+/// delegable). Each agent has two pools (bonded and unbonding) priced in shares; a
+/// slash lowers both pools' stake and so every staker's value in O(1). The tokens a
+/// slash takes are burned from a staker's locked balance lazily, the next time the
+/// position is touched (by the staker or by anyone through {applySlash}). Rewards
+/// use a reward-per-share accumulator over bonded shares, so claiming is O(1)
+/// whatever the number of stakers. Storage is plain mappings of plain structs for
+/// light-client proofs. Until a slash is burned, the token subtracts it from the
+/// staker's votes: the hub keeps, by block, each agent's slashes and each
+/// position's principal, and {unappliedSlashAt} answers what slashes had taken from
+/// a holder's stake at any past block without being burned (issue 19).
 contract StakingHub is ReentrancyGuard {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace208;
@@ -241,7 +242,8 @@ contract StakingHub is ReentrancyGuard {
     // ---------------------------------------------------------------- staking
 
     /// @notice Stakes `amount` of the caller's CTRN to `agent` (or to self when `agent` is the caller).
-    /// The tokens stay in the caller's wallet, locked, and keep their voting power.
+    /// The tokens stay in the caller's wallet, locked, and keep their voting power — for the caller
+    /// itself, whatever its delegation (the token's rule for locked CTRN, issue 19).
     /// @param agent A registered agent, or the caller for self-stake.
     /// @param amount How much CTRN to stake.
     function stake(address agent, uint256 amount) external nonReentrant {
@@ -345,7 +347,9 @@ contract StakingHub is ReentrancyGuard {
     }
 
     /// @notice {applySlash} for many stakers of one agent (a keeper, or the slashing proposal itself,
-    /// can burn slashed stake everywhere so it stops counting as votes).
+    /// can burn slashed stake everywhere). Votes do not wait for it: the token already nets slashed,
+    /// unburned stake out of them ({unappliedSlashAt}); the burn brings locked balances, lock
+    /// checkpoints (revenue weights) and raw vote checkpoints in line.
     /// @param agent The agent staked to.
     /// @param holders The stakers.
     function applySlashes(address agent, address[] calldata holders) external nonReentrant {
