@@ -9,15 +9,29 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+/// @dev What the token needs from the staking hub to net slashed stake out of votes.
+interface IStakeSlashLedger {
+    /// @notice CTRN of `holder`'s stake that slashes had taken by the end of `timepoint` (a block)
+    /// but that was not yet burned from its wallet.
+    function unappliedSlashAt(address holder, uint256 timepoint) external view returns (uint256);
+}
+
 /// @title Computronium token (CTRN)
 /// @notice Fixed-supply ERC20 with permit, checkpointed votes and burning. The
 /// whole supply is minted once, at deployment, to the treasury, the ecosystem
 /// and liquidity reserves and the team vesting wallet.
 /// @dev Staking is lock-in-place: the staking hub locks part of a holder's
-/// balance. Locked tokens never leave the holder, so ERC20Votes keeps counting
-/// them for the holder's delegate (staked tokens vote without a second
-/// delegation), but they cannot be transferred or burned by the holder. Only
-/// the hub can unlock them or burn them when an agent is slashed.
+/// balance. Locked tokens never leave the holder and keep voting, but they
+/// cannot be transferred or burned by the holder; only the hub can unlock them
+/// or burn them when an agent is slashed.
+/// Locked tokens vote for their holder, never for a delegate (issue 19,
+/// "slashed-but-unburned stake keeping votes"): a slash is O(1) in the hub and
+/// its burn reaches a staker's wallet only later, so until then the votes count
+/// tokens already forfeit. Every vote read ({getVotes}, {getPastVotes}, which
+/// the governors use) subtracts what the hub says slashes had taken from the
+/// account's own stake at that timepoint and was not yet burned
+/// ({StakingHub.unappliedSlashAt}). That is exact only if stake votes where its
+/// holder does: delegation moves only the unlocked balance.
 contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
     using Checkpoints for Checkpoints.Trace208;
 
@@ -138,10 +152,47 @@ contract ComputroniumToken is ERC20, ERC20Permit, ERC20Votes, ERC20Burnable {
         emit LockedBurned(account, amount, total);
     }
 
-    /// @dev Every balance decrease except a mint must leave the locked part in place.
+    /// @notice Current votes of `account`, less its stake that slashes have taken but the hub has not
+    /// yet burned (see the contract's notes).
+    /// @param account The voter (a delegate, or a staker for its own locked stake).
+    /// @return The votes.
+    function getVotes(address account) public view override returns (uint256) {
+        return _netOfSlashes(account, super.getVotes(account), block.number);
+    }
+
+    /// @notice Votes of `account` at the end of block `timepoint`, less its stake that slashes had
+    /// taken by then and that was not yet burned: what the governors count at a proposal's snapshot.
+    /// @param account The voter.
+    /// @param timepoint A past block.
+    /// @return The votes.
+    function getPastVotes(address account, uint256 timepoint) public view override returns (uint256) {
+        return _netOfSlashes(account, super.getPastVotes(account, timepoint), timepoint);
+    }
+
+    /// @dev The forfeit is part of the account's own locked stake, which votes only for the account,
+    /// so it never exceeds `votes`; the floor at zero only guards rounding.
+    function _netOfSlashes(address account, uint256 votes, uint256 timepoint) private view returns (uint256) {
+        address hub = stakingHub;
+        if (hub == address(0) || votes == 0) return votes;
+        uint256 forfeited = IStakeSlashLedger(hub).unappliedSlashAt(account, timepoint);
+        return forfeited < votes ? votes - forfeited : 0;
+    }
+
+    /// @dev Only the unlocked balance follows a delegation: locked tokens vote for their holder.
+    function _getVotingUnits(address account) internal view override returns (uint256) {
+        return balanceOf(account) - lockedOf[account];
+    }
+
+    /// @dev Every balance decrease except a mint must leave the locked part in place. A lock moves its
+    /// votes from the holder's delegate (if any) to the holder, an unlock moves them back; a burn of
+    /// locked tokens unlocks them first, so the burn then takes them from the delegate's side again.
     function _setLocked(address account, uint256 total) private {
+        uint256 current = lockedOf[account];
         lockedOf[account] = total;
         _lockedHistory[account].push(SafeCast.toUint48(block.timestamp), SafeCast.toUint208(total));
+        address delegatee = delegates(account);
+        if (total > current) _moveDelegateVotes(delegatee, account, total - current);
+        else _moveDelegateVotes(account, delegatee, current - total);
     }
 
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {

@@ -5,6 +5,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ComputroniumToken} from "./ComputroniumToken.sol";
 
 /// @title Computronium staking hub
@@ -13,15 +15,20 @@ import {ComputroniumToken} from "./ComputroniumToken.sol";
 /// sent to an agent are shared among its stakers after the agent's commission.
 /// Governance can slash an agent; the elected set is the top N agents by stake.
 /// @dev Lock in place: staked tokens stay in the holder's wallet, locked by the
-/// token, so they keep their voting power. Each agent has two pools (bonded and
-/// unbonding) priced in shares; a slash lowers both pools' stake and so every
-/// staker's value in O(1). The tokens a slash takes are burned from a staker's
-/// locked balance lazily, the next time the position is touched (by the staker
-/// or by anyone through {applySlash}). Rewards use a reward-per-share
-/// accumulator over bonded shares, so claiming is O(1) whatever the number of
-/// stakers. Storage is plain mappings of plain structs for light-client proofs.
+/// token, so they keep their voting power (the holder's own: locked CTRN is not
+/// delegable). Each agent has two pools (bonded and unbonding) priced in shares; a
+/// slash lowers both pools' stake and so every staker's value in O(1). The tokens a
+/// slash takes are burned from a staker's locked balance lazily, the next time the
+/// position is touched (by the staker or by anyone through {applySlash}). Rewards
+/// use a reward-per-share accumulator over bonded shares, so claiming is O(1)
+/// whatever the number of stakers. Storage is plain mappings of plain structs for
+/// light-client proofs. Until a slash is burned, the token subtracts it from the
+/// staker's votes: the hub keeps, by block, each agent's slashes and each
+/// position's principal, and {unappliedSlashAt} answers what slashes had taken from
+/// a holder's stake at any past block without being burned (issue 19).
 contract StakingHub is ReentrancyGuard {
     using SafeERC20 for IERC20;
+    using Checkpoints for Checkpoints.Trace208;
 
     /// @notice Fixed-point scale of the reward accumulator and of slash fractions.
     uint256 public constant PRECISION = 1e18;
@@ -42,6 +49,9 @@ contract StakingHub is ReentrancyGuard {
     /// @notice How long a commission increase waits before it applies (decreases apply at once), so
     /// stakers can leave before a higher commission takes any of their rewards (issue 19, finding 6).
     uint256 public constant COMMISSION_INCREASE_DELAY = 3 days;
+    /// @dev Scale of an agent's cumulative slash multiplier (1e36: after 60 slashes of half it still
+    /// has 18 digits).
+    uint256 private constant MULTIPLIER_ONE = 1e36;
 
     struct Agent {
         bool registered;
@@ -111,6 +121,18 @@ contract StakingHub is ReentrancyGuard {
     mapping(address agent => RewardStream) public rewardStreams;
     /// @notice Each agent's scheduled commission increase (none when effectiveAt is 0).
     mapping(address agent => PendingCommission) public pendingCommissions;
+    // Slash history for votes (issue 19: slashed-but-unburned stake must not vote). Appended after
+    // the light client's slots; block numbers are CTRN's clock (ERC20Votes).
+    /// @dev Number of slashes of each agent so far, by block.
+    mapping(address agent => Checkpoints.Trace208) private _slashCounts;
+    /// @dev Each agent's stake multiplier after its n-th slash (index n - 1): prod(1 - fraction),
+    /// scaled by MULTIPLIER_ONE. A position's value is its principal times the ratio of two of them.
+    mapping(address agent => uint256[]) private _slashMultipliers;
+    /// @dev Each position's principal and its agent's slash count when it was last settled, by
+    /// block: `count << 160 | principal`.
+    mapping(address holder => mapping(address agent => Checkpoints.Trace208)) private _positionHistory;
+    /// @dev Every agent a holder has ever staked to (only the holder's own stake adds one).
+    mapping(address holder => address[]) private _holderAgents;
 
     event AgentRegistered(address indexed agent, string name, string metadataURI, uint16 commissionBps);
     event AgentUpdated(address indexed agent, string name, string metadataURI);
@@ -220,7 +242,8 @@ contract StakingHub is ReentrancyGuard {
     // ---------------------------------------------------------------- staking
 
     /// @notice Stakes `amount` of the caller's CTRN to `agent` (or to self when `agent` is the caller).
-    /// The tokens stay in the caller's wallet, locked, and keep their voting power.
+    /// The tokens stay in the caller's wallet, locked, and keep their voting power — for the caller
+    /// itself, whatever its delegation (the token's rule for locked CTRN, issue 19).
     /// @param agent A registered agent, or the caller for self-stake.
     /// @param amount How much CTRN to stake.
     function stake(address agent, uint256 amount) external nonReentrant {
@@ -245,6 +268,7 @@ contract StakingHub is ReentrancyGuard {
         p.shares += shares;
         p.principal += amount;
         p.rewardDebt = Math.mulDiv(p.shares, a.rewardPerShare, PRECISION, Math.Rounding.Ceil);
+        _checkpointPosition(msg.sender, agent, p.principal);
 
         token.lock(msg.sender, amount);
         emit Staked(msg.sender, agent, amount, shares);
@@ -307,6 +331,7 @@ contract StakingHub is ReentrancyGuard {
         totalUnbonding -= amount;
         p.unbondingShares = 0;
         p.principal -= amount;
+        _checkpointPosition(msg.sender, agent, p.principal);
 
         if (amount > 0) token.unlock(msg.sender, amount);
         emit Withdrawn(msg.sender, agent, amount);
@@ -322,7 +347,9 @@ contract StakingHub is ReentrancyGuard {
     }
 
     /// @notice {applySlash} for many stakers of one agent (a keeper, or the slashing proposal itself,
-    /// can burn slashed stake everywhere so it stops counting as votes).
+    /// can burn slashed stake everywhere). Votes do not wait for it: the token already nets slashed,
+    /// unburned stake out of them ({unappliedSlashAt}); the burn brings locked balances, lock
+    /// checkpoints (revenue weights) and raw vote checkpoints in line.
     /// @param agent The agent staked to.
     /// @param holders The stakers.
     function applySlashes(address agent, address[] calldata holders) external nonReentrant {
@@ -410,6 +437,13 @@ contract StakingHub is ReentrancyGuard {
         a.unbondingStake -= unbonding;
         totalBonded -= bonded;
         totalUnbonding -= unbonding;
+        // For votes: the multiplier after this slash, and the count by block (never 0, so a position's
+        // value stays a defined ratio even after a hundred slashes).
+        uint256[] storage multipliers = _slashMultipliers[agent];
+        uint256 n = multipliers.length;
+        uint256 m = Math.mulDiv(n == 0 ? MULTIPLIER_ONE : multipliers[n - 1], PRECISION - fraction, PRECISION);
+        multipliers.push(m == 0 ? 1 : m);
+        _slashCounts[agent].push(SafeCast.toUint48(block.number), SafeCast.toUint208(n + 1));
         emit AgentSlashed(agent, fraction, bonded, unbonding);
     }
 
@@ -531,6 +565,35 @@ contract StakingHub is ReentrancyGuard {
         unbonding = p.unbondingShares == 0 ? 0 : Math.mulDiv(p.unbondingShares, a.unbondingStake, a.unbondingShares);
     }
 
+    /// @notice CTRN of `holder`'s stake that slashes had taken by the end of block `timepoint` but that
+    /// was not yet burned from its wallet (issue 19). The token subtracts it from `holder`'s votes
+    /// (locked CTRN votes only for its holder), so a slashed stake never votes with its forfeited
+    /// part, at a proposal's snapshot or now, whether or not anyone has run {applySlash} since.
+    /// @dev O(agents the holder ever staked to): per agent, two checkpoint lookups and, only if a
+    /// slash came after the position's last settlement, one more read. The value is the principal
+    /// times the ratio of the agent's slash multipliers, which can differ from the pools' share
+    /// arithmetic ({stakeOf}) by rounding wei.
+    /// @param holder The staker.
+    /// @param timepoint A block number (the current one gives the current value).
+    /// @return forfeited The slashed, unburned CTRN.
+    function unappliedSlashAt(address holder, uint256 timepoint) external view returns (uint256 forfeited) {
+        uint48 t = SafeCast.toUint48(timepoint);
+        address[] storage list = _holderAgents[holder];
+        uint256 count = list.length;
+        for (uint256 i; i < count; ++i) {
+            address agent = list[i];
+            uint256 packed = _positionHistory[holder][agent].upperLookupRecent(t);
+            uint256 principal = uint160(packed);
+            if (principal == 0) continue;
+            uint256 settledAt = packed >> 160;
+            uint256 slashes = _slashCounts[agent].upperLookupRecent(t);
+            if (slashes == settledAt) continue;
+            uint256[] storage m = _slashMultipliers[agent];
+            uint256 before = settledAt == 0 ? MULTIPLIER_ONE : m[settledAt - 1];
+            forfeited += principal - Math.mulDiv(principal, m[slashes - 1], before);
+        }
+    }
+
     /// @notice Rewards `holder` could claim now from staking to `agent`.
     function pendingRewards(address holder, address agent) external view returns (uint256) {
         Position storage p = positions[holder][agent];
@@ -598,5 +661,21 @@ contract StakingHub is ReentrancyGuard {
             token.burnLocked(holder, burned);
             emit SlashApplied(holder, agent, burned);
         }
+        _checkpointPosition(holder, agent, p.principal);
+    }
+
+    /// @dev Records `holder`'s principal on `agent` and the agent's slash count as of this block, when
+    /// either changed: the history {unappliedSlashAt} reads. A zero principal never starts a history,
+    /// so no one but the holder (by staking) adds to its list of agents.
+    function _checkpointPosition(address holder, address agent, uint256 principal) private {
+        Checkpoints.Trace208 storage h = _positionHistory[holder][agent];
+        uint256 packed = (_slashMultipliers[agent].length << 160) | SafeCast.toUint160(principal);
+        if (h.length() == 0) {
+            if (principal == 0) return;
+            _holderAgents[holder].push(agent);
+        } else if (h.latest() == packed) {
+            return;
+        }
+        h.push(SafeCast.toUint48(block.number), SafeCast.toUint208(packed));
     }
 }

@@ -155,6 +155,52 @@ contract ComputroniumTokenTest is Protocol {
         assertEq(token.delegates(alice), bob);
     }
 
+    /// Locked tokens vote for their holder (issue 19): a delegation carries only the unlocked part,
+    /// so the hub's unburned slash of a stake can be netted from the staker's own votes.
+    function test_delegate_movesOnlyUnlockedVotes() public {
+        fund(alice, 10e18);
+        _lock(alice, 4e18);
+        vm.prank(alice);
+        token.delegate(bob);
+        assertEq(token.getVotes(bob), 6e18);
+        assertEq(token.getVotes(alice), 4e18);
+    }
+
+    function test_lock_movesVotesFromDelegateToHolder() public {
+        fund(alice, 10e18);
+        vm.prank(alice);
+        token.delegate(bob);
+        _lock(alice, 3e18);
+        assertEq(token.getVotes(bob), 7e18);
+        assertEq(token.getVotes(alice), 3e18);
+        vm.prank(address(hub));
+        token.unlock(alice, 2e18);
+        assertEq(token.getVotes(bob), 9e18);
+        assertEq(token.getVotes(alice), 1e18);
+    }
+
+    function test_lock_givesUndelegatedHolderItsLockedVotes() public {
+        fund(alice, 10e18);
+        _lock(alice, 3e18);
+        assertEq(token.getVotes(alice), 3e18);
+        vm.prank(address(hub));
+        token.burnLocked(alice, 1e18);
+        assertEq(token.getVotes(alice), 2e18);
+        assertEq(token.totalSupply(), SUPPLY - 1e18);
+    }
+
+    function test_burnLocked_takesVotesFromHolderNotDelegate() public {
+        fund(alice, 10e18);
+        vm.prank(alice);
+        token.delegate(bob);
+        _lock(alice, 4e18);
+        vm.prank(address(hub));
+        token.burnLocked(alice, 1e18);
+        assertEq(token.getVotes(alice), 3e18);
+        assertEq(token.getVotes(bob), 6e18);
+        assertEq(token.totalSupply(), SUPPLY - 1e18);
+    }
+
     function test_burn_cannotBurnLocked() public {
         fund(alice, 10e18);
         _lock(alice, 8e18);

@@ -424,7 +424,8 @@ contract StakingHubTest is Protocol {
         _stake(alice, agent, 400e18);
         _stake(bob, agent, 100e18);
         _slash(agent, 0.25e18);
-        assertEq(token.getVotes(alice), 1_000e18); // not yet burned: still votes
+        assertEq(token.balanceOf(alice), 1_000e18); // not yet burned...
+        assertEq(token.getVotes(alice), 900e18); // ...but the forfeited 100 no longer votes (issue 19)
         address[] memory holders = new address[](2);
         holders[0] = alice;
         holders[1] = bob;
@@ -434,6 +435,84 @@ contract StakingHubTest is Protocol {
         assertEq(token.getVotes(alice), 900e18);
         hub.applySlashes(agent, holders); // idempotent
         assertEq(token.balanceOf(alice), 900e18);
+    }
+
+    // --- unappliedSlashAt (issue 19: slashed-but-unburned stake keeps no votes) -------------
+
+    function test_unappliedSlashAt_zeroWithoutSlash() public {
+        _stake(alice, agent, 400e18);
+        vm.roll(block.number + 1);
+        assertEq(hub.unappliedSlashAt(alice, block.number - 1), 0);
+        assertEq(hub.unappliedSlashAt(bob, block.number), 0);
+    }
+
+    function test_unappliedSlashAt_untilApplied() public {
+        _stake(alice, agent, 400e18);
+        vm.roll(block.number + 1);
+        _slash(agent, 0.25e18);
+        uint256 slashedAt = block.number;
+        assertEq(hub.unappliedSlashAt(alice, slashedAt - 1), 0, "before the slash");
+        assertEq(hub.unappliedSlashAt(alice, slashedAt), 100e18, "at the slash");
+        assertEq(token.getVotes(alice), 300e18, "votes net of the slash");
+        vm.roll(block.number + 5);
+        hub.applySlash(alice, agent);
+        assertEq(hub.unappliedSlashAt(alice, block.number), 0, "applied");
+        assertEq(token.getVotes(alice), 300e18, "burned now");
+        // The past stays as it was: the burn came later than these blocks.
+        assertEq(hub.unappliedSlashAt(alice, slashedAt + 1), 100e18);
+        assertEq(token.getPastVotes(alice, slashedAt + 1), 300e18);
+        assertEq(token.getPastVotes(alice, slashedAt - 1), 400e18);
+    }
+
+    function test_unappliedSlashAt_unbondingAndSeveralAgents() public {
+        vm.prank(bob);
+        hub.registerAgent("Bob", "", 0);
+        _stake(alice, agent, 400e18);
+        _stake(alice, bob, 200e18);
+        _stake(alice, alice, 100e18);
+        vm.prank(alice);
+        hub.requestUnstake(agent, 100e18);
+        _slash(agent, 0.5e18); // 150 bonded + 50 unbonding
+        _slash(bob, 0.1e18); // 20
+        _slash(bob, 0.5e18); // 90 more, in the same block
+        vm.roll(block.number + 1);
+        assertEq(hub.unappliedSlashAt(alice, block.number - 1), 310e18);
+        assertEq(token.getVotes(alice), 700e18 - 310e18);
+        hub.applySlash(alice, bob);
+        assertEq(hub.unappliedSlashAt(alice, block.number), 200e18);
+        vm.warp(block.timestamp + hub.unbondingPeriod());
+        vm.prank(alice);
+        assertEq(hub.withdraw(agent), 50e18);
+        assertEq(hub.unappliedSlashAt(alice, block.number), 0);
+        assertEq(token.getVotes(alice), token.lockedOf(alice));
+        assertEq(token.lockedOf(alice), 150e18 + 90e18 + 100e18);
+    }
+
+    /// A slash between a position's settlements in one block: the later settlement sees it.
+    function test_unappliedSlashAt_settledBetweenTwoSlashesOfOneBlock() public {
+        _stake(alice, agent, 400e18);
+        _slash(agent, 0.5e18);
+        hub.applySlash(alice, agent); // 200 left
+        _slash(agent, 0.5e18);
+        assertEq(hub.unappliedSlashAt(alice, block.number), 100e18);
+        vm.roll(block.number + 1);
+        assertEq(hub.unappliedSlashAt(alice, block.number - 1), 100e18);
+    }
+
+    /// Only a holder's own stake adds an agent to what its votes are checked against.
+    function test_unappliedSlashAt_othersCannotAddAgents() public {
+        for (uint256 i; i < 5; ++i) {
+            hub.applySlash(bob, makeAddr(string(abi.encodePacked("nobody", i))));
+        }
+        _stake(bob, agent, 1e18);
+        _stake(alice, agent, 1e18);
+        hub.unappliedSlashAt(alice, block.number); // warms the agent's slash history
+        uint256 g = gasleft();
+        hub.unappliedSlashAt(alice, block.number);
+        uint256 one = g - gasleft();
+        g = gasleft();
+        hub.unappliedSlashAt(bob, block.number);
+        assertApproxEqAbs(g - gasleft(), one, 200); // applySlash by others did not grow the list
     }
 
     function test_slash_newStakeAfterSlashIsNotDiluted() public {
@@ -671,6 +750,36 @@ contract StakingHubTest is Protocol {
         assertEq(bonded, amount - part);
     }
 
+    /// The forfeit the token nets out of votes is what {stakeOf} says a slash has taken and is not yet
+    /// burned, to rounding wei, over stake, unbonding, slashes and partial application.
+    function test_fuzz_unappliedSlashMatchesStakeValue(uint256 a, uint256 b, uint256 f1, uint256 f2, bool applied)
+        public
+    {
+        a = bound(a, 1e18, 1_000e18);
+        b = bound(b, 0, a - 1);
+        f1 = bound(f1, 1, 0.5e18);
+        f2 = bound(f2, 1, 0.5e18);
+        vm.prank(alice);
+        token.delegate(alice);
+        _stake(alice, agent, a);
+        _stake(bob, agent, 1e18);
+        if (b > 0) {
+            vm.prank(alice);
+            hub.requestUnstake(agent, b);
+        }
+        vm.roll(block.number + 1);
+        _slash(agent, f1);
+        vm.roll(block.number + 1);
+        if (applied) hub.applySlash(alice, agent);
+        _slash(agent, f2);
+        vm.roll(block.number + 1);
+        (uint256 bonded, uint256 unbonding) = hub.stakeOf(alice, agent);
+        uint256 locked = token.lockedOf(alice);
+        uint256 forfeited = hub.unappliedSlashAt(alice, block.number - 1);
+        assertApproxEqAbs(forfeited, locked - bonded - unbonding, 4);
+        assertEq(token.getPastVotes(alice, block.number - 1), token.balanceOf(alice) - forfeited, "votes");
+    }
+
     function test_fuzz_slashNeverBurnsMoreThanFraction(uint256 amount, uint256 fraction) public {
         amount = bound(amount, 1, 1_000e18);
         fraction = bound(fraction, 1, hub.MAX_SLASH_FRACTION());
@@ -738,6 +847,7 @@ contract StakingHandler is Protocol {
 
     function withdraw(uint256 a, uint256 g) external {
         vm.warp(block.timestamp + 7 days);
+        vm.roll(block.number + 1); // slash and position histories are by block
         address actor = _actor(a);
         vm.prank(actor);
         try h.withdraw(_agent(g, actor)) {} catch {}
@@ -843,6 +953,24 @@ contract StakingHubInvariantTest is Protocol {
             }
             assertEq(token.lockedOf(actors[a]), principal, "locked == principal");
             assertLe(token.lockedOf(actors[a]), token.balanceOf(actors[a]), "locked <= balance");
+        }
+    }
+
+    /// Votes never count slashed, unburned stake (issue 19): an actor's votes (its own locked stake;
+    /// the actors delegate nothing) are its locked CTRN less the hub's unapplied slash, and that is what
+    /// its positions are worth, to rounding wei.
+    function invariant_votesNetOfUnburnedSlashes() public view {
+        address[] memory all = _allAgents();
+        for (uint256 a; a < actors.length; ++a) {
+            uint256 locked = token.lockedOf(actors[a]);
+            uint256 forfeited = hub.unappliedSlashAt(actors[a], block.number);
+            assertEq(token.getVotes(actors[a]), locked - forfeited, "votes == locked - unapplied slash");
+            uint256 value;
+            for (uint256 g; g < all.length; ++g) {
+                (uint256 bonded, uint256 unbonding) = hub.stakeOf(actors[a], all[g]);
+                value += bonded + unbonding;
+            }
+            assertApproxEqAbs(locked - forfeited, value, 1e6);
         }
     }
 
