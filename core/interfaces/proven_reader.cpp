@@ -74,6 +74,12 @@ Result<U256> ProvenReader::storageAt(const chain::Address& contract, const U256&
     return parseU256(word.get<std::string>());
 }
 
+std::string ProvenReader::nodeName() const {
+    std::string out;
+    for (const auto& url : m_backend->client->endpoints()) out += (out.empty() ? "" : ", ") + url;
+    return out;
+}
+
 Result<ProvenFields> ProvenReader::readUnproven(const std::string& contract, const std::vector<lightclient::Field>& fields) {
     CTRN_ASSIGN(chain::Address address, contractAddress(contract));
     std::map<U256, U256> words;

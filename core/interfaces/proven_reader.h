@@ -68,6 +68,8 @@ public:
     Result<ProvenFields> readUnproven(const std::string& contract, const std::vector<lightclient::Field>& fields);
     const std::string& noVerifierWhy() const { return m_noVerifierWhy; }
     Backend& backend() { return *m_backend; }
+    // The node(s) answering reads, for naming one caught contradicting a proof.
+    std::string nodeName() const;
     std::uint64_t proofCalls() const { return m_proofCalls; }
 
 private:

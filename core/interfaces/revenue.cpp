@@ -7,7 +7,11 @@
 
 #include <core/interfaces/proven_reader.h>
 #include <core/interfaces/values.h>
+#include <core/chain/json_fields.h>
+#include <core/crypto/keccak.h>
 #include <core/protocol/bindings.h>
+#include <core/protocol/logs.h>
+#include <core/wallet/wallet_manager.h>
 #include <core/protocol/revenue_reads.h>
 
 #include <algorithm>
@@ -79,6 +83,21 @@ public:
     }
 
     std::uint64_t proofCalls() const override { return m_r.proofCalls(); }
+
+    Result<std::size_t> exportClaimsCsv(const chain::Address& holder, const std::string& path) override {
+        CTRN_ASSIGN(RevenueAccount read, overview(holder));
+        std::string csv = "epoch,category,amount_wei,amount_ctrn,block,transaction,proof\r\n";
+        for (const auto& c : read.claims) {
+            const auto shown = c.amount.isMismatch() ? std::optional<U256>() : std::optional<U256>(shownOr(c.amount, U256(0)));
+            const std::string proof = c.amount.isVerified()     ? "verified at block " + std::to_string(c.amount.verified().blockNumber())
+                                      : c.amount.isUnverified() ? "unverified: " + c.amount.unverified().why()
+                                                                : "mismatch: " + c.amount.mismatch().describe();
+            csv += toDecimal(c.epoch) + "," + revenueCategoryName(c.category) + "," + (shown ? toDecimal(*shown) : "") + "," +
+                   (shown ? formatAmount(*shown, 18) : "") + "," + std::to_string(c.block) + "," + c.transaction + ",\"" + proof + "\"\r\n";
+        }
+        CTRN_TRY(wallet::writeFileAtomic(path, csv));
+        return read.claims.size();
+    }
 
 private:
     Result<ProvenFields> fields(const std::string& contract, const std::vector<lightclient::Field>& f) {
@@ -186,6 +205,7 @@ private:
             return std::optional<RevenueAccount>(std::move(out));
         }
         CTRN_TRY(shares(out, dist, distProof, epochs, current, window, *holder, noProof));
+        CTRN_TRY(claims(out, distProof, detailed, epochs, *holder, noProof));
         return std::optional<RevenueAccount>(std::move(out));
     }
 
@@ -337,6 +357,67 @@ private:
             out.claimBlocked = "nothing to claim: you have no share in an epoch inside the claim window. Stake CTRN and check in to the "
                                "community category to earn from the next epoch";
         }
+        return Ok{};
+    }
+
+    // The holder's Claimed events (eth_getLogs, topic 3 = the holder), each
+    // checked against the screen's proof where it covers the epoch.
+    Status claims(RevenueAccount& out, const ProvenFields& distProof, std::size_t detailed, const std::vector<U256>& epochs,
+                  const chain::Address& holder, const std::string& noProof) {
+        CTRN_ASSIGN(const protocol::Protocol* p, m_r.deployed());
+        CTRN_ASSIGN(chain::Address dist, m_r.contractAddress("RevenueDistributor"));
+        const std::string signature = "Claimed(uint256,uint8,address,uint256)";
+        const auto topic0 = crypto::keccak256(ByteView(reinterpret_cast<const std::uint8_t*>(signature.data()), signature.size()));
+        Bytes account(32, 0);
+        const auto raw = holder.bytes();
+        std::copy(raw.begin(), raw.end(), account.begin() + 12);
+        Json filter = {{"address", dist.checksummed()},
+                       {"fromBlock", toQuantityHex(U256(p->deployment().deployBlock))},
+                       {"toBlock", "latest"},
+                       {"topics", Json::array({toHex(ByteView(topic0.data(), topic0.size())), nullptr, nullptr, toHex(account)})}};
+        // A node that refuses the range (providers cap eth_getLogs) costs the
+        // history, not the page: the shares and Claim all stand without it.
+        auto logs = m_r.backend().client->call("eth_getLogs", Json::array({filter}));
+        if (!logs.ok() || !logs->is_array()) {
+            out.claimsError = "the node did not list your claims (eth_getLogs): " + (logs.ok() ? std::string("no list") : logs.error().message);
+            return Ok{};
+        }
+        const FieldValues* dv = shownValues(distProof);
+        const std::set<U256> covered(epochs.begin(), epochs.begin() + static_cast<std::ptrdiff_t>(std::min(detailed, epochs.size())));
+        for (const auto& log : *logs) {
+            CTRN_ASSIGN(protocol::RawLog l, protocol::rawLogFromJson(log));
+            if (l.topics.size() != 4 || l.data.size() != 32) continue;
+            RevenueClaim c;
+            CTRN_ASSIGN(c.epoch, fromBigEndian(l.topics[1]));
+            CTRN_ASSIGN(U256 category, fromBigEndian(l.topics[2]));
+            CTRN_ASSIGN(U256 amount, fromBigEndian(l.data));
+            c.category = static_cast<std::size_t>(category);
+            CTRN_ASSIGN(c.block, chain::json::quantity64(log, "blockNumber"));
+            if (log.contains("transactionHash") && log["transactionHash"].is_string()) c.transaction = log["transactionHash"].get<std::string>();
+            const std::string logWhy = "from the node's event log of block " + std::to_string(c.block) + " (not proven here)";
+            if (distProof.isVerified() && dv && covered.count(c.epoch) && c.category < kRevenueCategories) {
+                // The proof covers it: claimed, and for what the epoch gave.
+                const auto cat = static_cast<std::uint8_t>(c.category);
+                const bool claimed = protocol::holderClaimed(*dv, c.epoch, cat);
+                auto share = std::find_if(out.shares.begin(), out.shares.end(),
+                                          [&](const RevenueShare& s) { return s.epoch == c.epoch && s.category == c.category; });
+                const bool entitledProven = share != out.shares.end() && share->entitled.isVerified();
+                if (!claimed || (entitledProven && share->entitled.verified().value() != amount)) {
+                    c.amount = Checked<U256>(Mismatch{"claim", "the node's Claimed log of epoch " + toDecimal(c.epoch) + " (" +
+                                                                   revenueCategoryName(c.category) + ") contradicts the proven state",
+                                                      m_r.nodeName()});
+                } else if (entitledProven) {
+                    c.amount = Checked<U256>(Verified<U256>(amount, distProof.verified().blockNumber(), distProof.verified().blockHash()));
+                } else {
+                    c.amount = Checked<U256>(Unverified<U256>(amount, logWhy));
+                }
+            } else {
+                c.amount = Checked<U256>(Unverified<U256>(amount, logWhy));
+            }
+            out.claims.push_back(std::move(c));
+        }
+        std::reverse(out.claims.begin(), out.claims.end()); // newest first
+        (void)noProof;
         return Ok{};
     }
 

@@ -73,6 +73,19 @@ struct RevenueShare {
     std::string why;               // for 0 claimable: why, in a sentence
 };
 
+// One claim the holder made (a Claimed event of the distributor).
+struct RevenueClaim {
+    U256 epoch = 0;
+    std::size_t category = 0;
+    // Verified when the screen's proof covers the epoch and shows the share
+    // claimed for exactly this amount; a mismatch when the proven state
+    // contradicts the node's log; else unverified (older epochs: the node's
+    // event logs are not proven here).
+    Checked<U256> amount = notRead();
+    std::uint64_t block = 0;
+    std::string transaction; // 0x hash
+};
+
 struct RevenueAccount {
     std::optional<chain::Address> holder;
     RevenuePool pool;
@@ -85,6 +98,8 @@ struct RevenueAccount {
     // stake weight in the open epoch (stake locked since it began, above
     // what is recorded); 0: nothing to gain.
     Checked<U256> checkInGain = notRead();
+    std::vector<RevenueClaim> claims;  // the holder's claims, newest first
+    std::string claimsError;           // why the claims could not be listed (the rest stands)
     // Empty when Claim all can run; else why not and what to do.
     std::string claimBlocked;
 };
@@ -94,6 +109,10 @@ public:
     virtual ~Revenue() = default;
     // The pool and recent epochs; with a holder, its shares.
     virtual Result<RevenueAccount> overview(const std::optional<chain::Address>& holder) = 0;
+    // The holder's claims as CSV (epoch, category, amount in wei and CTRN,
+    // block, transaction, proof state) written atomically to `path`; the
+    // number of claims written.
+    virtual Result<std::size_t> exportClaimsCsv(const chain::Address& holder, const std::string& path) = 0;
     // How many eth_getProof calls the reads above have made (tests count them).
     virtual std::uint64_t proofCalls() const = 0;
 };

@@ -125,6 +125,9 @@ private slots:
         QCOMPARE(QString::fromStdString(ctrn::toDecimal(*after - *before)), onChain);
         QVERIFY(click(QStringLiteral("txNew")));
         QTRY_VERIFY_WITH_TIMEOUT(!clickable(QStringLiteral("claimAllButton")), kTimeout);
+        // Listed under My claims, proven by the page's proof.
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("claim_0_amountText")), shown, kTimeout);
+        QCOMPARE(item(QStringLiteral("claim_0_amount"))->property("proof").toString(), QStringLiteral("verified"));
     }
 
     void cleanupTestCase() { shutDown(); }

@@ -31,6 +31,7 @@ class TstRevenueDevnet : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     chain::Deployment m_devnet;
+    U256 m_claimedEpoch = 0;
 
     interfaces::Services services(const QString& url, const QString& name) {
         interfaces::ServicesOptions o;
@@ -134,6 +135,66 @@ private slots:
         QVERIFY(read->totalClaimable.isVerified());
         QVERIFY(read->totalClaimable.verified().value() > 0);
         QVERIFY(read->claimBlocked.empty());
+
+        // Claimed (cast), the claim is listed from the node's log and proven
+        // by the screen's proof: claimed, for exactly what the epoch gave.
+        const interfaces::RevenueShare* community = nullptr;
+        for (const auto& sh : read->shares)
+            if (!sh.open && sh.category == 3 && sh.recomputed.isVerified() && sh.recomputed.verified().value() > 0) community = &sh;
+        QVERIFY(community);
+        auto claim = castSend("claim(uint256,uint8)", {dec(community->epoch), "3"}, 14);
+        QVERIFY2(claim.exitCode == 0, qPrintable(claim.err));
+        rpc({"anvil_mine", "0x1"});
+        auto after = s.revenue->overview(*chain::Address::fromHex(kStaker));
+        QVERIFY2(after.ok(), after.ok() ? "" : after.error().message.c_str());
+        bool listed = false;
+        for (const auto& c : after->claims) {
+            if (c.epoch != community->epoch || c.category != 3) continue;
+            listed = true;
+            QVERIFY2(c.amount.isVerified(), c.amount.isUnverified() ? c.amount.unverified().why().c_str() : "mismatch");
+            QCOMPARE(dec(c.amount.verified().value()), dec(community->recomputed.verified().value()));
+            QVERIFY(c.transaction.rfind("0x", 0) == 0);
+        }
+        QVERIFY(listed);
+        // And as CSV, written whole.
+        const QString csv = m_dir.filePath("claims.csv");
+        auto written = s.revenue->exportClaimsCsv(*chain::Address::fromHex(kStaker), csv.toStdString());
+        QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QString("epoch,category,amount_wei,amount_ctrn,block,transaction,proof"));
+        QCOMPARE(std::size_t(lines.size() - 1), *written);
+        QVERIFY(lines.join('\n').contains(dec(community->epoch) + ",community," + dec(community->recomputed.verified().value())));
+        m_claimedEpoch = community->epoch;
+    }
+
+    void lyingClaimLogIsAMismatch() {
+        // The node alters the amount of the staker's Claimed log: the proof
+        // of the epoch says otherwise, and the claim is shown as a mismatch.
+        RpcProxy liar{QUrl(QString::fromStdString(m_devnet.rpc))};
+        liar.setHook([](const QJsonDocument& req) {
+            return rewriteResults(req, "eth_getLogs", [](const QJsonArray&, QJsonValue v) {
+                QJsonArray logs = v.toArray();
+                for (int i = 0; i < logs.size(); ++i) {
+                    QJsonObject log = logs[i].toObject();
+                    log["data"] = QString("0x") + QString(62, '0') + "ff";
+                    logs[i] = log;
+                }
+                return QJsonValue(logs);
+            });
+        });
+        auto s = services(liar.url(), "forged");
+        auto read = s.revenue->overview(*chain::Address::fromHex(kStaker));
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
+        bool caught = false;
+        for (const auto& c : read->claims)
+            if (c.epoch == m_claimedEpoch && c.category == 3) {
+                caught = true;
+                QVERIFY(c.amount.isMismatch());
+                QVERIFY2(QString::fromStdString(c.amount.mismatch().describe()).contains(liar.url()), c.amount.mismatch().describe().c_str());
+            }
+        QVERIFY(caught);
     }
 
     void lyingProofHidesSharesButKeepsClaim() {

@@ -37,6 +37,11 @@ public:
         return r;
     }
     std::uint64_t proofCalls() const override { return 0; }
+    Result<std::size_t> exportClaimsCsv(const chain::Address&, const std::string& path) override {
+        exportedTo = path;
+        return read.claims.size();
+    }
+    std::string exportedTo;
 };
 
 interfaces::RevenueShare share(std::uint64_t epoch, std::size_t category, const interfaces::Checked<U256>& recomputed,
@@ -105,6 +110,9 @@ class TstRevenueModels : public QObject {
             r.totalClaimable = verified(units(51));
             r.disagreements = 1;
             r.checkInGain = verified(units(100));
+            r.claims.push_back({5, 3, verified(units(20)), 1200, "0xabc"});
+            r.claims.push_back({5, 0, liar(), 1190, "0xdef"});
+            r.claims.push_back({2, 3, interfaces::Unverified<U256>(units(4), "from the node's event log"), 900, "0x123"});
         }
         ~Fixture() { accounts.reset(); }
     };
@@ -214,6 +222,30 @@ private slots:
         QCOMPARE(removed.count(), 0);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.index(0, 0).data(RevenueModel::RecomputedRole).toMap().value("figure").toString(), QString("31"));
+    }
+
+    void claimsListChartAndExport() {
+        Fixture f;
+        RevenueModel model(f.runner.get(), f.accounts.get(), [&f] { return f.elapsed; });
+        model.refresh();
+        QVERIFY(f.runner->drain());
+        const auto claims = model.claims();
+        QCOMPARE(claims.size(), 3);
+        QCOMPARE(claims[0].toMap().value("categoryTitle").toString(), QString("Community"));
+        QCOMPARE(claims[0].toMap().value("amount").toMap().value("state").toString(), QString("verified"));
+        QCOMPARE(claims[1].toMap().value("amount").toMap().value("state").toString(), QString("mismatch"));
+        QCOMPARE(claims[2].toMap().value("amount").toMap().value("state").toString(), QString("unverified"));
+        // Per epoch, oldest first; a hidden amount counts as nothing.
+        const auto perEpoch = model.claimedPerEpoch();
+        QCOMPARE(perEpoch.size(), 2);
+        QCOMPARE(perEpoch[0].toMap().value("epoch").toString(), QString("2"));
+        QCOMPARE(perEpoch[1].toMap().value("amount").toDouble(), 20.0);
+        QSignalSpy done(&model, &RevenueModel::requestDone);
+        model.exportClaimsCsv(QStringLiteral("file:///tmp/claims.csv"));
+        QVERIFY(f.runner->drain());
+        QCOMPARE(f.revenue->exportedTo, std::string("/tmp/claims.csv"));
+        QCOMPARE(done.count(), 1);
+        QVERIFY(done.first().value(2).toString().contains("3 claim(s) written"));
     }
 
     void controllerHandsCoreTheNamedAction() {

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtCharts
+import QtQuick.Dialogs
 import Computronium
 
 // Revenue: the pool (this epoch's funds and its end, Finalize when due; the
@@ -22,6 +23,20 @@ Item {
     RevenueController { id: actions; objectName: "revenueController" }
 
     readonly property var sliceColors: [Theme.accent, Theme.success, Theme.warning, "#4aa8ff"]
+    property string message
+
+    Connections {
+        target: revenue
+        function onRequestDone(requestId: var, ok: bool, text: string) { if (text !== "") page.message = text }
+    }
+
+    FileDialog {
+        id: exportDialog
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "csv"
+        nameFilters: [qsTr("CSV files (*.csv)")]
+        onAccepted: revenue.exportClaimsCsv(selectedFile)
+    }
 
     ScrollView {
         anchors.fill: parent
@@ -83,9 +98,10 @@ Item {
                     Layout.preferredWidth: 1
                     Label { text: qsTr("Received in total"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                     CheckedFigure { objectName: "totalReceived"; value: revenue.totalReceived; decimals: 2; large: true; fitWidth: receivedCard.width - 2 * receivedCard.padding }
-                    RowLayout {
-                        Label { text: qsTr("burned (%1)").arg(revenue.burnShare); color: Theme.textFaint; font.pixelSize: Theme.fontSmall }
-                        CheckedFigure { objectName: "totalBurned"; value: revenue.totalBurned; decimals: 2; fitWidth: receivedCard.width - 2 * receivedCard.padding - 110 }
+                    ColumnLayout {
+                        spacing: 0
+                        Label { id: burnedLabel; text: qsTr("burned (%1)").arg(revenue.burnShare); color: Theme.textFaint; font.pixelSize: Theme.fontSmall }
+                        CheckedFigure { objectName: "totalBurned"; value: revenue.totalBurned; decimals: 2; fitWidth: receivedCard.width - 2 * receivedCard.padding }
                     }
                 }
                 Card {
@@ -95,9 +111,10 @@ Item {
                     Layout.preferredWidth: 1
                     Label { text: qsTr("Claimed in total"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                     CheckedFigure { objectName: "totalClaimed"; value: revenue.totalClaimed; decimals: 2; large: true; fitWidth: claimedCard.width - 2 * claimedCard.padding }
-                    RowLayout {
-                        Label { text: qsTr("rolled over"); color: Theme.textFaint; font.pixelSize: Theme.fontSmall }
-                        CheckedFigure { value: revenue.totalRolledOver; decimals: 2; fitWidth: claimedCard.width - 2 * claimedCard.padding - 90 }
+                    ColumnLayout {
+                        spacing: 0
+                        Label { id: rolledLabel; text: qsTr("rolled over"); color: Theme.textFaint; font.pixelSize: Theme.fontSmall }
+                        CheckedFigure { value: revenue.totalRolledOver; decimals: 2; fitWidth: claimedCard.width - 2 * claimedCard.padding }
                     }
                 }
             }
@@ -193,41 +210,44 @@ Item {
                     radius: Theme.radius
                     color: share.closesNext ? Theme.warningSoft : Theme.surface
                     border.color: share.agrees ? Theme.border : Theme.warning
-                    RowLayout {
+                    ColumnLayout {
                         id: shareRow
                         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: 16; rightMargin: 16 }
-                        spacing: 16
-                        ColumnLayout {
-                            Layout.preferredWidth: 170
-                            spacing: 2
-                            Label { text: qsTr("Epoch %1 · %2").arg(share.epoch).arg(share.categoryTitle); color: Theme.text; font.weight: Font.DemiBold }
+                        spacing: 4
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: 16
+                            Label {
+                                text: qsTr("Epoch %1 · %2").arg(share.epoch).arg(share.categoryTitle)
+                                color: Theme.text; font.weight: Font.DemiBold
+                                Layout.fillWidth: true
+                            }
+                            Label { text: share.open ? qsTr("so far") : share.claimed ? qsTr("paid") : qsTr("claimable, recomputed"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                            CheckedFigure { objectName: share.objectName + "_figure"; value: share.open || share.claimed ? share.entitled : share.recomputed }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: 16
                             Label {
                                 text: share.open ? qsTr("open") : share.claimed ? qsTr("claimed") : share.closes
                                 color: share.closesNext ? Theme.warning : Theme.textFaint; font.pixelSize: Theme.fontSmall
                             }
-                        }
-                        ColumnLayout {
-                            Layout.preferredWidth: 200
-                            spacing: 2
-                            Label { text: share.open ? qsTr("So far") : share.claimed ? qsTr("Paid") : qsTr("Claimable (recomputed)"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-                            CheckedFigure { objectName: share.objectName + "_figure"; value: share.open || share.claimed ? share.entitled : share.recomputed }
-                        }
-                        ColumnLayout {
-                            Layout.preferredWidth: 190
-                            spacing: 2
-                            visible: !share.open
-                            Label { text: qsTr("The node says"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                            Label {
+                                text: share.weights
+                                color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+                                elide: Text.ElideRight; Layout.fillWidth: true
+                            }
                             Label {
                                 objectName: share.objectName + "_node"
-                                text: share.nodeFigure === "" ? qsTr("no answer") : share.nodeFigure + " CTRN " + (share.agrees ? "· " + qsTr("agrees") : "· " + qsTr("differs"))
-                                color: share.agrees ? Theme.text : Theme.warning
+                                visible: !share.open
+                                text: share.nodeFigure === "" ? qsTr("the node did not answer") : qsTr("the node says %1 CTRN · %2").arg(share.nodeFigure).arg(share.agrees ? qsTr("agrees") : qsTr("differs"))
+                                color: share.agrees ? Theme.textMuted : Theme.warning; font.pixelSize: Theme.fontSmall
                             }
                         }
-                        ColumnLayout {
-                            Layout.fillWidth: true
-                            spacing: 2
-                            Label { text: share.weights; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                            Label { visible: share.why !== "" && share.why !== "claimed"; text: share.why; color: Theme.textFaint; font.pixelSize: Theme.fontSmall; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        Label {
+                            visible: share.why !== "" && share.why !== "claimed"
+                            text: share.why
+                            color: Theme.textFaint; font.pixelSize: Theme.fontSmall; wrapMode: Text.Wrap; Layout.fillWidth: true
                         }
                     }
                 }
@@ -318,6 +338,62 @@ Item {
                 }
             }
 
+            // --- what I claimed -----------------------------------------------
+            Card {
+                objectName: "claimsCard"
+                Layout.fillWidth: true
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label { text: qsTr("My claims"); color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.DemiBold; Layout.fillWidth: true }
+                    AppButton {
+                        objectName: "exportClaims"
+                        text: qsTr("Export CSV"); iconName: "download"; variant: "secondary"
+                        enabled: revenue.claims.length > 0
+                        onClicked: exportDialog.open()
+                    }
+                }
+                Banner { Layout.fillWidth: true; kind: "info"; text: page.message }
+                Banner { objectName: "claimsError"; Layout.fillWidth: true; kind: "warning"; text: revenue.claimsError }
+                Label {
+                    visible: revenue.claims.length === 0 && revenue.claimsError === ""
+                    text: qsTr("No claim yet.")
+                    color: Theme.textMuted
+                }
+                ChartView {
+                    objectName: "claimsChart"
+                    visible: revenue.claims.length > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 180
+                    antialiasing: true
+                    backgroundColor: "transparent"
+                    legend.visible: false
+                    margins { left: 0; right: 0; top: 0; bottom: 0 }
+                    BarSeries {
+                        id: claimsSeries
+                        axisX: BarCategoryAxis { id: claimsAxis; labelsColor: Theme.textMuted; gridVisible: false; lineVisible: false }
+                        axisY: ValueAxis { min: 0; max: Math.max(1, revenue.claimedMax * 1.15); labelsColor: Theme.textMuted; labelFormat: "%.0f"; gridLineColor: Theme.border }
+                    }
+                }
+                Repeater {
+                    model: revenue.claims
+                    delegate: RowLayout {
+                        id: claimRow
+                        required property var modelData
+                        required property int index
+                        objectName: "claim_" + index
+                        Layout.fillWidth: true
+                        spacing: 16
+                        Label { text: qsTr("Epoch %1 · %2").arg(claimRow.modelData.epoch).arg(claimRow.modelData.categoryTitle); color: Theme.text; Layout.preferredWidth: 170 }
+                        CheckedFigure { objectName: "claim_" + claimRow.index + "_amount"; value: claimRow.modelData.amount; Layout.preferredWidth: 220 }
+                        Label { text: qsTr("block %1").arg(claimRow.modelData.block); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                        Label {
+                            text: claimRow.modelData.transaction.substring(0, 10) + "…"
+                            color: Theme.textFaint; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSmall
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
             Item { Layout.preferredHeight: 24 }
         }
     }
@@ -343,6 +419,19 @@ Item {
             const set = historySeries.append(qsTr("CTRN"), values)
             set.color = Theme.accent
             set.borderColor = "transparent"
+        }
+        claimsSeries.clear()
+        const claimed = revenue.claimedPerEpoch
+        const claimLabels = [], claimValues = []
+        for (let k = 0; k < claimed.length; ++k) {
+            claimLabels.push(qsTr("E%1").arg(claimed[k].epoch))
+            claimValues.push(claimed[k].amount)
+        }
+        claimsAxis.categories = claimLabels
+        if (claimValues.length > 0) {
+            const claimSet = claimsSeries.append(qsTr("claimed"), claimValues)
+            claimSet.color = Theme.success
+            claimSet.borderColor = "transparent"
         }
     }
     Connections {

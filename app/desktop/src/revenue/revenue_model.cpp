@@ -5,6 +5,9 @@
 #include <core/interfaces/values.h>
 
 #include <QDateTime>
+#include <QUrl>
+
+#include <map>
 
 namespace ctrn::desktop {
 namespace {
@@ -205,6 +208,50 @@ QString RevenueModel::checkInGain() const {
     if (!m_read) return {};
     auto v = shownValue(m_read->checkInGain);
     return v && *v > 0 ? amountText(*v) : QString();
+}
+
+QVariantList RevenueModel::claims() const {
+    QVariantList out;
+    if (!m_read) return out;
+    for (const auto& c : m_read->claims)
+        out.push_back(QVariantMap{{QStringLiteral("epoch"), qs(toDecimal(c.epoch))},
+                                  {QStringLiteral("category"), QString::fromLatin1(interfaces::revenueCategoryName(c.category))},
+                                  {QStringLiteral("categoryTitle"), categoryTitle(c.category)},
+                                  {QStringLiteral("amount"), figureMap(c.amount)},
+                                  {QStringLiteral("block"), QString::number(c.block)},
+                                  {QStringLiteral("transaction"), qs(c.transaction)}});
+    return out;
+}
+
+QVariantList RevenueModel::claimedPerEpoch() const {
+    QVariantList out;
+    if (!m_read) return out;
+    std::map<U256, U256> perEpoch; // a hidden amount counts as nothing
+    for (const auto& c : m_read->claims) perEpoch[c.epoch] += shownValue(c.amount).value_or(U256(0));
+    for (const auto& [epoch, amount] : perEpoch)
+        out.push_back(QVariantMap{{QStringLiteral("epoch"), qs(toDecimal(epoch))},
+                                  {QStringLiteral("amount"), qs(interfaces::formatAmount(amount, 18)).toDouble()}});
+    return out;
+}
+
+double RevenueModel::claimedMax() const {
+    double most = 0;
+    for (const auto& e : claimedPerEpoch()) most = std::max(most, e.toMap().value(QStringLiteral("amount")).toDouble());
+    return most;
+}
+
+quint64 RevenueModel::exportClaimsCsv(const QString& pathOrUrl) {
+    const QUrl url(pathOrUrl);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    auto holder = chain::Address::fromHex(account().toStdString());
+    if (!holder) return refuse(tr("Choose an account."));
+    return run<Result<std::size_t>>(
+        [h = *holder, p = path.toStdString()](interfaces::Services& s) -> Result<std::size_t> {
+            if (!s.revenue) return makeError(ErrorCode::NotFound, "this network has no Computronium deployment");
+            return s.revenue->exportClaimsCsv(h, p);
+        },
+        [path](std::size_t written) { return tr("%n claim(s) written to %1", nullptr, static_cast<int>(written)).arg(path); },
+        RunOptions{.busy = false});
 }
 
 QString RevenueModel::keyOf(const interfaces::RevenueShare& s) const {

@@ -56,6 +56,12 @@ class RevenueModel : public QueryList<interfaces::RevenueShare> {
     Q_PROPERTY(QString claimBlocked READ claimBlocked NOTIFY summaryChanged)
     Q_PROPERTY(int disagreements READ disagreements NOTIFY summaryChanged)
     Q_PROPERTY(QString checkInGain READ checkInGain NOTIFY summaryChanged) // "" when nothing to gain or hidden
+    // [{epoch, category, categoryTitle, amount (CheckedValue map), block, transaction}] — my claims, newest first.
+    Q_PROPERTY(QVariantList claims READ claims NOTIFY summaryChanged)
+    // [{epoch, amount (CTRN, number)}] — what I claimed per epoch, oldest first (the chart).
+    Q_PROPERTY(QVariantList claimedPerEpoch READ claimedPerEpoch NOTIFY summaryChanged)
+    Q_PROPERTY(double claimedMax READ claimedMax NOTIFY summaryChanged)
+    Q_PROPERTY(QString claimsError READ claimsError NOTIFY summaryChanged) // why My claims could not be listed
 
 public:
     enum Role {
@@ -101,6 +107,14 @@ public:
     QString claimBlocked() const { return m_read ? QString::fromStdString(m_read->claimBlocked) : QString(); }
     int disagreements() const { return m_read ? static_cast<int>(m_read->disagreements) : 0; }
     QString checkInGain() const;
+    QVariantList claims() const;
+    QVariantList claimedPerEpoch() const;
+    double claimedMax() const;
+    QString claimsError() const { return m_read ? QString::fromStdString(m_read->claimsError) : QString(); }
+
+    // Writes my claims as CSV to a local path or file: URL (core writes it
+    // atomically); requestDone carries the count or the error.
+    Q_INVOKABLE quint64 exportClaimsCsv(const QString& pathOrUrl);
 
     Q_INVOKABLE void tick();
 
