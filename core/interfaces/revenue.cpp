@@ -329,7 +329,8 @@ private:
                 out.shares.push_back(std::move(s));
             }
         }
-        if (totalHidden) out.totalClaimable = Checked<U256>(fromLightclient(distProof.isMismatch() ? distProof.mismatch() : lockProof.mismatch()));
+        if (distProof.isMismatch()) out.totalClaimable = Checked<U256>(fromLightclient(distProof.mismatch()));
+        else if (totalHidden) out.totalClaimable = Checked<U256>(fromLightclient(distProof.isMismatch() ? distProof.mismatch() : lockProof.mismatch()));
         else if (totalUnverified || !distProof.isVerified()) out.totalClaimable = Checked<U256>(Unverified<U256>(total, noProof));
         else out.totalClaimable = combined(distProof, nullptr, total, noProof);
         out.myLocked = provenFigure(lockProof, [](const FieldValues& v) { return value(v, "lockedNow"); }, noProof);

@@ -118,7 +118,11 @@ protected:
         m_passwordFile = writeFile(m_dir, "password", m_password.toUtf8());
         const auto imported = importMnemonicWallet(m_dir, name, words.out.trimmed().toUtf8(), 1, m_passwordFile, m_dir.filePath("data"));
         CTRN_EXPECT_OK(imported);
-
+        openApp();
+    }
+    // The app as the executable starts it, on this test's data directory,
+    // connected to the devnet.
+    void openApp() {
         ctrn::desktop::LaunchOptions options;
         options.dataDir = m_dir.filePath(QStringLiteral("data"));
         options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();

@@ -14,86 +14,36 @@
 // created here and a freshly generated recipient are used: the devnet is
 // shared with tests running in parallel.
 #include "accounts_model.h"
-#include "app.h"
-#include "app_context.h"
-#include "session_controller.h"
-
-#include "cli/cli_runner.h"
+#include "e2e_driver.h"
 
 #include <QApplication>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QRandomGenerator>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
-// The app's QML module is a static plugin, linked in as the executable does.
 Q_IMPORT_QML_PLUGIN(ComputroniumPlugin)
 
 using namespace ctrn::desktop;
+using namespace e2e;
 
 namespace {
 const QString kPassword = QStringLiteral("correct horse battery staple");
-constexpr int kTimeout = 30000;
-
-// Depth-first over QObject children and visual children: delegates made by
-// a Repeater or Loader are reachable by one or the other.
-QObject* findNamed(QObject* root, const QString& name) {
-    if (!root) return nullptr;
-    if (root->objectName() == name) return root;
-    for (QObject* child : root->children())
-        if (QObject* hit = findNamed(child, name)) return hit;
-    if (auto* item = qobject_cast<QQuickItem*>(root))
-        for (QQuickItem* child : item->childItems())
-            if (QObject* hit = findNamed(child, name)) return hit;
-    return nullptr;
-}
-
-// The first item named `name` that is on screen (pages keep hidden steps).
-bool isShown(QObject* o) {
-    auto* item = qobject_cast<QQuickItem*>(o);
-    return item && item->isVisible();
-}
 } // namespace
 
-class TstDesktopE2e : public QObject {
+class TstDesktopE2e : public Driver {
     Q_OBJECT
 
-    QObject* item(const QString& name) { return findNamed(m_window, name); }
-    QString text(const QString& name) {
-        QObject* o = item(name);
-        return o ? o->property("text").toString() : QString();
-    }
-    bool clickable(const QString& name) {
-        QObject* o = item(name);
-        return isShown(o) && o->property("enabled").toBool();
-    }
-    // As a click does: only when the button is visible and enabled.
-    bool click(const QString& name) {
-        QObject* o = item(name);
-        if (qEnvironmentVariableIsSet("E2E_DEBUG")) qDebug() << name << o << isShown(o) << (o ? o->property("enabled") : QVariant());
-        if (!isShown(o) || !o->property("enabled").toBool()) return false;
-        QMetaObject::invokeMethod(o, "clicked");
-        return true;
-    }
+public:
+    TstDesktopE2e() : Driver(kPassword) {}
+
+private:
     QString mode() const { return m_window->property("mode").toString(); }
-    // cast on the devnet; castLocal for conversions that need no node.
-    QString cast(const QStringList& args) { return castLocal(args + QStringList{QStringLiteral("--rpc-url"), m_rpc}); }
+    // castLocal for conversions that need no node (cast: on the devnet).
     static QString castLocal(const QStringList& args) {
         const auto r = runCast(args);
         return r.exitCode == 0 ? r.out : QStringLiteral("error: ") + r.err;
     }
-    QString nonce() { return cast({QStringLiteral("nonce"), m_address}); }
     QString ctrnOf(const QString& address) {
         return cast({QStringLiteral("call"), m_token, QStringLiteral("balanceOf(address)(uint256)"), address}).section(QLatin1Char(' '), 0, 0);
-    }
-    void goTo(const QString& page) {
-        QVERIFY2(click(QStringLiteral("nav_") + page), qPrintable(page));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPage").toString(), page, kTimeout);
     }
     // A tap at the middle of the item named `name`, as a mouse does.
     void tap(const QString& name) {
@@ -102,43 +52,7 @@ class TstDesktopE2e : public QObject {
         const QPointF centre = it->mapToScene(QPointF(it->width() / 2, it->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     }
-    // The Send page's transaction flow as TxReview shows it.
-    QString stage() {
-        QObject* review = item(QStringLiteral("txReview"));
-        return review ? review->property("stage").toString() : QString();
-    }
-    // Types `text` into the text input `input` (named, or the first input
-    // named `inner` inside it) as a user does: focus, select all, keys.
-    void type(const QString& name, const QString& text, const QString& inner = {}) {
-        QObject* o = item(name);
-        if (o && !inner.isEmpty()) o = findNamed(o, inner);
-        auto* input = qobject_cast<QQuickItem*>(o);
-        QVERIFY2(input && input->isVisible(), qPrintable(name));
-        input->forceActiveFocus();
-        QTRY_VERIFY(input->hasActiveFocus());
-        QMetaObject::invokeMethod(input, "selectAll");
-        if (text.isEmpty()) QTest::keyClick(m_window, Qt::Key_Backspace);
-        else
-            for (const QChar c : text) QTest::keyClick(m_window, c.toLatin1()); // keyClicks takes only a QWidget
-        QCOMPARE(input->property("text").toString(), text);
-    }
-    // The app as the executable starts it, on this test's data directory.
-    void startApp() {
-        LaunchOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data"));
-        options.keystore = ctrn::crypto::KeystoreParams::lightScrypt();
-        m_context = std::make_unique<AppContext>(options);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(loadMainWindow(*m_engine));
-        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().front());
-        QVERIFY(m_window);
-        // Key events go to the active window's focused item.
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-        m_context->connectTo(QStringLiteral("devnet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_context->connecting() && m_context->session()->walletsLoaded(), kTimeout);
-        QVERIFY2(m_context->connected(), qPrintable(m_context->connectionError()));
-    }
+    void startApp() { openApp(); }
     // A History row's value by role name.
     static QVariant cell(QAbstractItemModel* model, int row, const QByteArray& role) {
         return model->index(row, 0).data(model->roleNames().key(role));
@@ -402,11 +316,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
-    QString m_rpc, m_token, m_recipient, m_address, m_txHash;
+    QString m_token, m_recipient, m_txHash;
 };
 
 int main(int argc, char** argv) {

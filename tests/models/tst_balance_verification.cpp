@@ -12,6 +12,8 @@
 #include "send_controller.h"
 #include "wallet_fixture.h"
 
+#include "devnet_services.h"
+
 #include "cli/cli_runner.h"
 #include "integration/rpc_proxy.h"
 
@@ -33,24 +35,10 @@ class TstBalanceVerification : public QObject {
     QTemporaryDir m_dir;
     chain::Deployment m_devnet;
 
-    interfaces::Services services(const QString& url, const QString& name) {
-        interfaces::ServicesOptions o;
-        o.dataDir = m_dir.filePath(name).toStdString();
-        o.urls = {url.toStdString()};
-        o.deployment = m_devnet;
-        o.storageLayoutDir = CTRN_SOURCE_DIR "/resources/storage-layout";
-        auto s = interfaces::makeServices(o, interfaces::makeHttpTransport());
-        if (!s) qFatal("services: %s", s.error().message.c_str());
-        return std::move(*s);
-    }
+    interfaces::Services services(const QString& url, const QString& name) { return devnet::services(m_dir, m_devnet, url, name); }
 
 private slots:
-    void initTestCase() {
-        auto d = interfaces::readDeployment("devnet", (qEnvironmentVariable("CTRN_DEVNET_DIR") + "/devnet.json").toStdString());
-        QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
-        QVERIFY2(d->checkpoint.has_value(), "the live manifest has no checkpoint");
-        m_devnet = *d;
-    }
+    void initTestCase() { QVERIFY(devnet::deployment(m_devnet)); }
 
     void honestNodeGivesVerifiedBalances() {
         RpcProxy honest{QUrl(QString::fromStdString(m_devnet.rpc))};

@@ -10,6 +10,8 @@
 // not asked again). Read only: the devnet is shared with tests running in parallel.
 #include "wallet_fixture.h"
 
+#include "devnet_services.h"
+
 #include "cli/cli_runner.h"
 #include "integration/rpc_proxy.h"
 
@@ -28,16 +30,7 @@ class TstStakingDevnet : public QObject {
     QTemporaryDir m_dir;
     chain::Deployment m_devnet;
 
-    interfaces::Services services(const QString& url, const QString& name) {
-        interfaces::ServicesOptions o;
-        o.dataDir = m_dir.filePath(name).toStdString();
-        o.urls = {url.toStdString()};
-        o.deployment = m_devnet;
-        o.storageLayoutDir = CTRN_SOURCE_DIR "/resources/storage-layout";
-        auto s = interfaces::makeServices(o, interfaces::makeHttpTransport());
-        if (!s) qFatal("services: %s", s.error().message.c_str());
-        return std::move(*s);
-    }
+    interfaces::Services services(const QString& url, const QString& name) { return devnet::services(m_dir, m_devnet, url, name); }
     QString castCall(const QString& contract, const QString& sig, const QStringList& args, std::uint64_t block) {
         QStringList all{"call", QString::fromStdString(m_devnet.contract(contract.toStdString())->checksummed()), sig};
         all << args << QStringList{"--rpc-url", QString::fromStdString(m_devnet.rpc), "--block", QString::number(block)};
@@ -47,12 +40,7 @@ class TstStakingDevnet : public QObject {
     static QString word(const QString& castOut, int line) { return castOut.split('\n').value(line).section(' ', 0, 0); }
 
 private slots:
-    void initTestCase() {
-        auto d = interfaces::readDeployment("devnet", (qEnvironmentVariable("CTRN_DEVNET_DIR") + "/devnet.json").toStdString());
-        QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
-        QVERIFY2(d->checkpoint.has_value(), "the live manifest has no checkpoint");
-        m_devnet = *d;
-    }
+    void initTestCase() { QVERIFY(devnet::deployment(m_devnet)); }
 
     void positionsProvenWithOneProofPerContract() {
         RpcProxy honest{QUrl(QString::fromStdString(m_devnet.rpc))};

@@ -1,5 +1,7 @@
 #include "query_list_model.h"
 
+#include "app_context.h"
+
 namespace ctrn::desktop {
 
 void QueryListModel::setRoles(const std::vector<RoleSpec>& roles) {
@@ -17,6 +19,17 @@ quint64 QueryListModel::refresh() {
     m_refreshAgain = false;
     ++m_refreshesStarted;
     return startRefresh();
+}
+
+void QueryListModel::followChainHead() {
+    AppContext* context = AppContext::instance();
+    if (!context) return; // tests: they refresh by hand
+    connect(context, &AppContext::connectionChanged, this, [this, context] {
+        if (context->connected()) refreshSoon();
+    });
+    // Figures change with blocks; the merge keeps the view still.
+    connect(context, &AppContext::headChanged, this, [this] { refreshSoon(); });
+    if (context->connected()) refresh();
 }
 
 void QueryListModel::refreshSoon() {

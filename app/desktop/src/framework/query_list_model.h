@@ -81,6 +81,9 @@ signals:
     void refreshed();
 
 protected:
+    // Refreshes once connected and on every new head (the section pages' lists,
+    // whose figures change with blocks). Without an AppContext (tests): nothing.
+    void followChainHead();
     enum Slot { RefreshSlot = 1000, PageSlot = 1001 };
 
     QueryListModel(JobRunner* runner, QObject* parent) : QAbstractListModel(parent), RequestHost(runner) {}

@@ -56,13 +56,7 @@ std::uint32_t bpsOf(const interfaces::Checked<U256>& c) {
 } // namespace
 
 RevenueModel::RevenueModel(QObject* parent) : RevenueModel(appJobRunner(), AccountsModel::instance(), {}, parent) {
-    if (AppContext* context = AppContext::instance()) {
-        connect(context, &AppContext::connectionChanged, this, [this, context] {
-            if (context->connected()) refreshSoon();
-        });
-        connect(context, &AppContext::headChanged, this, [this] { refreshSoon(); });
-        if (context->connected()) refresh();
-    }
+    followChainHead();
 }
 
 RevenueModel::RevenueModel(JobRunner* runner, AccountsModel* accounts, Elapsed elapsed, QObject* parent)

@@ -23,14 +23,7 @@ QString marginWords(bool elected, const U256& margin, std::size_t seat, std::siz
 } // namespace
 
 AgentsModel::AgentsModel(QObject* parent) : AgentsModel(appJobRunner(), AccountsModel::instance(), parent) {
-    if (AppContext* context = AppContext::instance()) {
-        connect(context, &AppContext::connectionChanged, this, [this, context] {
-            if (context->connected()) refreshSoon();
-        });
-        // Stakes change with blocks; the merge keeps the view still.
-        connect(context, &AppContext::headChanged, this, [this] { refreshSoon(); });
-        if (context->connected()) refresh();
-    }
+    followChainHead();
 }
 
 AgentsModel::AgentsModel(JobRunner* runner, AccountsModel* accounts, QObject* parent)

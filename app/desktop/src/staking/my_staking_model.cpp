@@ -19,13 +19,7 @@ bool hasUnbonding(const interfaces::StakingPosition& p) {
 } // namespace
 
 MyStakingModel::MyStakingModel(QObject* parent) : MyStakingModel(appJobRunner(), AccountsModel::instance(), {}, parent) {
-    if (AppContext* context = AppContext::instance()) {
-        connect(context, &AppContext::connectionChanged, this, [this, context] {
-            if (context->connected()) refreshSoon();
-        });
-        connect(context, &AppContext::headChanged, this, [this] { refreshSoon(); });
-        if (context->connected()) refresh();
-    }
+    followChainHead();
 }
 
 MyStakingModel::MyStakingModel(JobRunner* runner, AccountsModel* accounts, Elapsed elapsed, QObject* parent)
