@@ -15,6 +15,7 @@
 #include <core/protocol/revenue_reads.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace ctrn::interfaces {
@@ -205,7 +206,7 @@ private:
             return std::optional<RevenueAccount>(std::move(out));
         }
         CTRN_TRY(shares(out, dist, distProof, epochs, current, window, *holder, noProof));
-        CTRN_TRY(claims(out, distProof, detailed, epochs, *holder, noProof));
+        CTRN_TRY(claims(out, distProof, detailed, epochs, *holder));
         return std::optional<RevenueAccount>(std::move(out));
     }
 
@@ -217,14 +218,24 @@ private:
         std::set<U256> instants;
         const U256 firstClaimable = current > window ? current - window : U256(0);
         std::vector<U256> mine; // epochs of the screen the holder has a share in (open first)
+        // The node's claimable() of each finalized (epoch, category), asked
+        // once: shown beside the recomputation, and on a contradicted proof
+        // what says which shares exist. Not asked for the open epoch.
+        std::map<std::pair<U256, std::uint8_t>, Result<U256>> nodeFigures;
+        auto nodeFigure = [&](const U256& e, std::uint8_t c) -> const Result<U256>& {
+            auto it = nodeFigures.find({e, c});
+            if (it == nodeFigures.end()) it = nodeFigures.emplace(std::make_pair(e, c), dist.claimable(e, c, holder)).first;
+            return it->second;
+        };
         for (const auto& e : epochs) {
             if (e != current && e < firstClaimable) continue;
             bool any = false;
             for (std::uint8_t c = 0; c < kRevenueCategoryCount; ++c) {
                 if (!dv) {
                     // The proof was contradicted: which shares exist is the node's word.
-                    CTRN_ASSIGN(U256 node, dist.claimable(e, c, holder));
-                    any = any || node > 0;
+                    const auto& node = nodeFigure(e, c);
+                    if (!node.ok()) return node.error();
+                    any = any || *node > 0;
                     continue;
                 }
                 const auto w = protocol::holderWeight(*dv, e, c);
@@ -302,13 +313,13 @@ private:
                 } else {
                     // Which shares exist is the node's word; every figure is hidden.
                     if (s.open) continue;
-                    auto node = dist.claimable(e, c, holder);
+                    const auto& node = nodeFigure(e, c);
                     if (!node.ok() || *node == 0) continue;
                     const Checked<U256> hidden(fromLightclient(distProof.mismatch()));
                     s.totalStake = s.totalActivity = s.myActivity = s.myStake = s.entitled = s.recomputed = hidden;
                 }
                 if (!s.open) {
-                    auto node = dist.claimable(e, c, holder);
+                    const auto& node = nodeFigure(e, c);
                     if (node.ok()) s.nodeClaimable = *node;
                     if (s.nodeClaimable) nodeTotal += *s.nodeClaimable;
                     if (s.recomputed.isMismatch()) totalHidden = true;
@@ -364,7 +375,7 @@ private:
     // The holder's Claimed events (eth_getLogs, topic 3 = the holder), each
     // checked against the screen's proof where it covers the epoch.
     Status claims(RevenueAccount& out, const ProvenFields& distProof, std::size_t detailed, const std::vector<U256>& epochs,
-                  const chain::Address& holder, const std::string& noProof) {
+                  const chain::Address& holder) {
         CTRN_ASSIGN(const protocol::Protocol* p, m_r.deployed());
         CTRN_ASSIGN(chain::Address dist, m_r.contractAddress("RevenueDistributor"));
         const std::string signature = "Claimed(uint256,uint8,address,uint256)";
@@ -418,7 +429,6 @@ private:
             out.claims.push_back(std::move(c));
         }
         std::reverse(out.claims.begin(), out.claims.end()); // newest first
-        (void)noProof;
         return Ok{};
     }
 
